@@ -1,0 +1,1 @@
+return NumaActors.Host.Cli.Run(args);

@@ -1,0 +1,23 @@
+namespace NumaActors.Kernel.Hooks;
+
+/// <summary>
+/// The simulator's <c>bpf_numab_ops</c> (kernel-model.md §9.2): one loaded program instance, owned
+/// by the cgroup it is attached to on one server, so any state it keeps is that cgroup's alone.
+/// </summary>
+public interface IHookProgram
+{
+    /// <summary>Policy name, for reports and events.</summary>
+    string Name { get; }
+
+    /// <summary><c>numab_hook(p)</c>: true (non-zero) enables NUMA balancing for the task.</summary>
+    bool NumabHook(in HookTaskContext task);
+
+    /// <summary><c>hot_thresh</c> and the simulator's scan extensions, read at each use.</summary>
+    NumabOverrides Overrides { get; }
+
+    /// <summary>
+    /// Called by the owning cgroup once per statistics window with that cgroup's figures for the
+    /// window, so closed-loop policies can steer their overrides. Stateless programs ignore it.
+    /// </summary>
+    void OnStatsWindow(in CgroupWindowStats stats);
+}
