@@ -1,1 +1,3 @@
-return NumaActors.Host.Cli.Run(args);
+using NumaActors.Host.Cli;
+
+return await NumaActorsCommandLine.RunAsync(args, Console.Out, Console.Error);
