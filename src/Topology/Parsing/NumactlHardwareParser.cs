@@ -45,6 +45,10 @@ public static partial class NumactlHardwareParser
         public int Line { get; } = line;
         public int? Cpus { get; set; }
         public long? MemoryBytes { get; set; }
+
+        // A field line that was present but unreadable has its own error; no "missing" error on top.
+        public bool CpusSeen { get; set; }
+        public bool SizeSeen { get; set; }
     }
 
     public static TopologyLoadResult Parse(string file, string text, string machineName)
@@ -162,8 +166,8 @@ public static partial class NumactlHardwareParser
             Fail(first + 1, available.Groups[1].Index + 1, $"{declared} nodes are declared here but {nodes.Count} are listed");
         foreach (var n in nodes)
         {
-            if (n.Cpus is null) Fail(n.Line, 1, $"node {n.Id} has no 'node {n.Id} cpus:' line");
-            if (n.MemoryBytes is null) Fail(n.Line, 1, $"node {n.Id} has no 'node {n.Id} size:' line");
+            if (!n.CpusSeen) Fail(n.Line, 1, $"node {n.Id} has no 'node {n.Id} cpus:' line");
+            if (!n.SizeSeen) Fail(n.Line, 1, $"node {n.Id} has no 'node {n.Id} size:' line");
         }
 
         if (errors.Count > 0) return new TopologyLoadResult(null, errors);
@@ -187,14 +191,16 @@ public static partial class NumactlHardwareParser
         switch (field)
         {
             case "cpus":
-                if (node.Cpus is not null) { fail(lineNo, 1, $"node {id} has a second 'cpus:' line"); return; }
+                if (node.CpusSeen) { fail(lineNo, 1, $"node {id} has a second 'cpus:' line"); return; }
+                node.CpusSeen = true;
                 if (CpuListParser.TryCount(value.Value, commaSeparated: false, out var cpus, out var offset, out var error))
                     node.Cpus = cpus;
                 else
                     fail(lineNo, value.Index + offset + 1, error);
                 break;
             case "size":
-                if (node.MemoryBytes is not null) { fail(lineNo, 1, $"node {id} has a second 'size:' line"); return; }
+                if (node.SizeSeen) { fail(lineNo, 1, $"node {id} has a second 'size:' line"); return; }
+                node.SizeSeen = true;
                 var mb = Megabytes().Match(value.Value);
                 if (mb.Success && long.TryParse(mb.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size < long.MaxValue / MiB)
                     node.MemoryBytes = size * MiB;
