@@ -65,8 +65,9 @@ public static class Presets
     // 2 x Intel Xeon Platinum 8480+ (Sapphire Rapids, 56 cores / 112 threads per socket), SNC off.
     // Memory: 8 DDR5 channels per socket x 64 GiB = 512 GiB per node.
     // SLIT 10/21: plain 2-socket Intel (stevescargall.com "Linux NUMA distances explained", 2022).
-    // Latency: Intel MLC --latency_matrix -r on a 2-socket Sapphire Rapids host (Huawei 2288H V7),
-    // 117.4/117.9 ns local, 184.3 (0->1) / 186.0 (1->0) ns remote (field-notes §3.6), kept asymmetric as measured.
+    // Latency: Intel MLC 3.9a --latency_matrix -r on a Huawei 2288H V7 with 2 x Xeon Silver 4410Y, the same
+    // Sapphire Rapids generation: 117.4/117.9 ns local, 184.3 (0->1) / 186.0 (1->0) ns remote (field-notes §3.6;
+    // a public GitHub test log), kept asymmetric as measured. The 8480+'s larger mesh may add a few ns.
     private static Machine Xeon8480() => new(
         "intel-xeon-8480-2s",
         Nodes(cpusPerNode: 112, memoryPerNode: 512 * GiB, count: 2),

@@ -64,6 +64,19 @@ public class NumactlParserTests
     }
 
     [Fact]
+    public void Xeon_max_hbm_nodes_have_no_cpus_and_fall_under_the_cpu_less_rule()
+    {
+        var m = Load("intel-xeon-max-2s-hbm-flat.numactl");
+        // node 0: CPUs 0-51 and 104-155 = 52 + 52
+        Assert.Equal([104, 104, 0, 0], m.Nodes.Select(n => n.Cpus));
+        Assert.Equal([515524 * MiB, 514994 * MiB, 65536 * MiB, 65536 * MiB], m.Nodes.Select(n => n.MemoryBytes));
+        // The documented rule (CpuLessTierRule) reads every CPU-less node as slow, HBM included.
+        Assert.Equal([MemoryTier.Fast, MemoryTier.Fast, MemoryTier.Slow, MemoryTier.Slow], m.Nodes.Select(n => n.Tier));
+        Assert.Equal([13, 23, 10, 23], m.Distances[2].ToArray());
+        Assert.Empty(TopologyValidator.Validate(m));
+    }
+
+    [Fact]
     public void Truncated_output_names_the_last_line_and_what_is_missing()
     {
         var result = TopologyFile.Load(Fixture.Path("truncated-epyc-nps4.numactl"));

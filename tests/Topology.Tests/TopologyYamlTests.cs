@@ -28,7 +28,7 @@ public class TopologyYamlTests
 
     public static TheoryData<string> Fixtures() => new(
         "intel-xeon-2s-c5n.numactl", "amd-epyc-9375f-2s-nps1.numactl", "amd-epyc-7413-2s-nps4.numactl",
-        "intel-spr-2s-cxl.numactl", "sysfs-intel-spr-2s-cxl");
+        "intel-spr-2s-cxl.numactl", "intel-xeon-max-2s-hbm-flat.numactl", "sysfs-intel-spr-2s-cxl");
 
     [Theory]
     [MemberData(nameof(Fixtures))]
