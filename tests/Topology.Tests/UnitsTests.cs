@@ -1,4 +1,3 @@
-
 namespace NumaActors.Topology.Tests;
 
 public class UnitsTests

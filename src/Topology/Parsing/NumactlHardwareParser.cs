@@ -128,7 +128,7 @@ public static partial class NumactlHardwareParser
                     var expected = nodes.Select(n => n.Id).ToList();
                     if (!header.SequenceEqual(expected))
                         Fail(lineNo, m.Groups[1].Index + 1, $"the distance table is for nodes {List(header)} but the nodes listed above are {List(expected)}");
-                    phase = Phase.DistanceRows;
+                    phase = header.Count > 0 ? Phase.DistanceRows : Phase.Done;
                     break;
                 }
                 case Phase.DistanceRows:
