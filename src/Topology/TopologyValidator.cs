@@ -79,10 +79,10 @@ public static class TopologyValidator
         var n = machine.NodeCount;
         var rows = machine.Distances;
         if (rows.Length != n)
-            issues.Add(Error($"the distance matrix has {rows.Length} rows; expected {n}, one per node"));
+            issues.Add(Error($"the distance matrix has {Counted.Of(rows.Length, "row")}; expected {n}, one per node"));
         for (var r = 0; r < rows.Length; r++)
             if (rows[r].Length != n)
-                issues.Add(Error($"distance row {r} has {rows[r].Length} values; expected {n}, one per node", row: r));
+                issues.Add(Error($"distance row {r} has {Counted.Of(rows[r].Length, "value")}; expected {n}, one per node", row: r));
 
         for (var r = 0; r < Math.Min(rows.Length, n); r++)
         {
@@ -129,12 +129,12 @@ public static class TopologyValidator
         if (machine.LatencyNs is not { } latency) return;
         var n = machine.NodeCount;
         if (latency.Length != n)
-            issues.Add(Error($"the latency matrix has {latency.Length} rows; expected {n}, one per node"));
+            issues.Add(Error($"the latency matrix has {Counted.Of(latency.Length, "row")}; expected {n}, one per node"));
         for (var r = 0; r < latency.Length; r++)
         {
             if (latency[r].Length != n)
             {
-                issues.Add(Error($"latency row {r} has {latency[r].Length} values; expected {n}, one per node", row: r));
+                issues.Add(Error($"latency row {r} has {Counted.Of(latency[r].Length, "value")}; expected {n}, one per node", row: r));
                 continue;
             }
             for (var c = 0; c < n; c++)

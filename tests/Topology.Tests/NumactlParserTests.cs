@@ -98,7 +98,7 @@ public class NumactlParserTests
         var errors = result.Errors.Select(e => (e.Line, e.Column, e.Message)).ToList();
         Assert.Contains((11, 1, "node 3 has no 'node 3 size:' line"), errors);
         // "available: " is 11 characters, so the count starts in column 12
-        Assert.Contains((1, 12, "8 nodes are declared here but 4 are listed"), errors);
+        Assert.Contains((1, 12, "8 nodes declared here but 4 listed"), errors);
         Assert.Contains(errors, e => e.Line == 11 && e.Message.StartsWith("the file ends before the node distance table"));
         Assert.Equal(3, errors.Count);
     }
@@ -152,7 +152,7 @@ public class NumactlParserTests
     {
         var shortRow = Assert.Single(Parse(Good.Replace("  0:  10  20", "  0:  10")).Errors);
         Assert.Equal(10, shortRow.Line);
-        Assert.Contains("the row has 1 distances; expected 2", shortRow.Message);
+        Assert.Contains("the row has 1 distance; expected 2", shortRow.Message);
 
         var longRow = Assert.Single(Parse(Good.Replace("  0:  10  20", "  0:  10  20  30")).Errors);
         // the third value starts after "  0:  10  20  ", in column 15
@@ -206,6 +206,6 @@ public class NumactlParserTests
     {
         var error = Assert.Single(Parse(Good.Replace("available: 2 nodes", "available: 1 nodes")).Errors);
         Assert.Equal(5, error.Line);
-        Assert.Equal("node 1 is more than the 1 nodes declared on line 1", error.Message);
+        Assert.Equal("node 1 is more than the 1 node declared on line 1", error.Message);
     }
 }

@@ -78,12 +78,12 @@ public class ValidatorTests
     public void A_matrix_with_too_few_rows_or_a_short_row_is_reported_by_row()
     {
         var missingRow = Assert.Single(Errors(TwoNodes(distances: [[10, 21]])));
-        Assert.Equal("the distance matrix has 1 rows; expected 2, one per node", missingRow.Message);
+        Assert.Equal("the distance matrix has 1 row; expected 2, one per node", missingRow.Message);
 
         var shortRow = Assert.Single(Errors(TwoNodes(distances: [[10, 21], [21]])));
         Assert.Equal(1, shortRow.Row);
         Assert.Null(shortRow.Column);
-        Assert.Contains("distance row 1 has 1 values; expected 2", shortRow.Message);
+        Assert.Contains("distance row 1 has 1 value; expected 2", shortRow.Message);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public class ValidatorTests
     public void A_latency_matrix_of_the_wrong_shape_or_with_non_positive_values_is_an_error()
     {
         var wrongShape = new Machine("m", [new NumaNode(0, 4, GiB), new NumaNode(1, 4, GiB)], [[10, 21], [21, 10]], [[100, 200]]);
-        Assert.Contains(Errors(wrongShape), i => i.Message.Contains("latency matrix has 1 rows"));
+        Assert.Contains(Errors(wrongShape), i => i.Message.Contains("latency matrix has 1 row;"));
         var negative = new Machine("m", [new NumaNode(0, 4, GiB), new NumaNode(1, 4, GiB)], [[10, 21], [21, 10]], [[100, -1], [200, 100]]);
         var issue = Assert.Single(Errors(negative));
         Assert.Equal((0, 1), (issue.Row, issue.Column));

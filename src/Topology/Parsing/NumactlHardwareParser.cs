@@ -161,9 +161,9 @@ public static partial class NumactlHardwareParser
             Fail(lastLine, endColumn, $"the file ends after {distances.Count} of {header.Count} distance rows (is the output truncated?)");
 
         if (declared >= 0 && nodes.Count > declared)
-            Fail(nodes[declared].Line, 1, $"node {nodes[declared].Id} is more than the {declared} nodes declared on line {first + 1}");
+            Fail(nodes[declared].Line, 1, $"node {nodes[declared].Id} is more than the {Counted.Of(declared, "node")} declared on line {first + 1}");
         else if (nodes.Count < declared)
-            Fail(first + 1, available.Groups[1].Index + 1, $"{declared} nodes are declared here but {nodes.Count} are listed");
+            Fail(first + 1, available.Groups[1].Index + 1, $"{Counted.Of(declared, "node")} declared here but {nodes.Count} listed");
         foreach (var n in nodes)
         {
             if (!n.CpusSeen) Fail(n.Line, 1, $"node {n.Id} has no 'node {n.Id} cpus:' line");
@@ -223,7 +223,7 @@ public static partial class NumactlHardwareParser
         if (tokens.Count != expected)
         {
             var column = tokens.Count > expected ? values.Index + tokens[expected].Index + 1 : values.Index + values.Length + 1;
-            fail(lineNo, column, $"the row has {tokens.Count} distances; expected {expected}, one per node in the header");
+            fail(lineNo, column, $"the row has {Counted.Of(tokens.Count, "distance")}; expected {expected}, one per node in the header");
         }
         return row.ToArray();
     }

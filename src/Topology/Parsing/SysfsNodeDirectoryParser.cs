@@ -96,7 +96,7 @@ public static partial class SysfsNodeDirectoryParser
         }
         if (tokens.Count != nodeCount)
             errors.Add(new TopologyParseError(file, 1, tokens.Count > nodeCount ? tokens[nodeCount].Index + 1 : text.Length + 1,
-                $"the line has {tokens.Count} distances; expected {nodeCount}, one per nodeN directory"));
+                $"the line has {Counted.Of(tokens.Count, "distance")}; expected {nodeCount}, one per nodeN directory"));
         for (var i = 1; i < lines.Count; i++)
             if (lines[i].Trim().Length > 0)
                 errors.Add(new TopologyParseError(file, i + 1, 1, "distance has one line; unexpected second line"));
