@@ -106,12 +106,16 @@ public static class TopologyValidator
         }
 
         // Asymmetric tables are legal in ACPI and real firmware has shipped them (e.g. the
-        // Bergamo + CXL table of field-notes §3.7), so they are accepted with a warning.
+        // Bergamo + CXL table of field-notes §3.7), so they are accepted with a warning. A pair with an
+        // out-of-range or unreachable value already has its own issue and gets no second one here.
         for (var r = 0; r < Math.Min(rows.Length, n); r++)
             for (var c = r + 1; c < Math.Min(rows[r].Length, n); c++)
-                if (c < rows.Length && r < rows[c].Length && rows[r][c] != rows[c][r])
+                if (c < rows.Length && r < rows[c].Length && rows[r][c] != rows[c][r]
+                    && IsRemoteDistance(rows[r][c]) && IsRemoteDistance(rows[c][r]))
                     issues.Add(Warning($"distance[{r}][{c}] is {rows[r][c]} but distance[{c}][{r}] is {rows[c][r]}; an asymmetric matrix is accepted as firmware reports it", row: r, column: c));
     }
+
+    private static bool IsRemoteDistance(int d) => d is >= MinRemoteDistance and <= MaxRemoteDistance;
 
     private static TopologyIssue UnreachableIssue(Machine machine, int r, int c)
     {
