@@ -1,17 +1,31 @@
+using NumaActors.Topology.Parsing;
+
 namespace NumaActors.Topology;
 
-/// <summary>A line-numbered problem in a topology file (numactl output or a sysfs dump).</summary>
-public sealed record TopologyParseError(string File, int Line, int Column, string Message)
-{
-    public override string ToString() => $"{File}:{Line}:{Column}: error: {Message}";
-}
-
-public sealed record TopologyLoadResult(Machine? Machine, IReadOnlyList<TopologyParseError> Errors);
-
-/// <summary>Reads a machine from <c>numactl --hardware</c> output or a copy of the sysfs node directory.</summary>
+/// <summary>
+/// Reads a machine from <c>numactl --hardware</c> output or a copy of the sysfs node directory
+/// (<c>/sys/devices/system/node</c>). Bad input never throws: it comes back as line-numbered errors.
+/// Node tiers follow <see cref="CpuLessTierRule"/>. The machine is named after the file (without
+/// extension) or the directory.
+/// </summary>
 public static class TopologyFile
 {
-    // Filled in by the topology work (issue 2); the signature is what scenario loading calls.
-    public static TopologyLoadResult Load(string path) =>
-        new(null, [new TopologyParseError(path, 1, 1, "topology files are not supported yet")]);
+    public static TopologyLoadResult Load(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+                return SysfsNodeDirectoryParser.Parse(path, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))));
+            if (File.Exists(path))
+                return NumactlHardwareParser.Parse(path, File.ReadAllText(path), Path.GetFileNameWithoutExtension(path));
+            return Failed(path, "no such file or directory; give numactl --hardware output or a copy of /sys/devices/system/node");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Failed(path, $"cannot read: {e.Message}");
+        }
+    }
+
+    private static TopologyLoadResult Failed(string path, string message) =>
+        new(null, [new TopologyParseError(path, 1, 1, message)]);
 }
