@@ -20,4 +20,16 @@ public interface IHookProgram
     /// window, so closed-loop policies can steer their overrides. Stateless programs ignore it.
     /// </summary>
     void OnStatsWindow(in CgroupWindowStats stats);
+
+    /// <summary>
+    /// Whether the ops image fills <c>numab_hook</c>. The proposal's <c>validate</c> requires it
+    /// (EINVAL otherwise); C# programs always have one, a BPF object may not.
+    /// </summary>
+    bool HasNumabHook => true;
+
+    /// <summary>
+    /// Whether <c>numab_hook</c> is a sleepable program. <c>check_member</c> rejects it (EINVAL)
+    /// because every call site runs under RCU (kernel-model.md §9.2).
+    /// </summary>
+    bool IsSleepable => false;
 }

@@ -1,0 +1,181 @@
+namespace NumaActors.Kernel.Hooks;
+
+/// <summary>
+/// One server's hook programs by cgroup: the simulator's <c>memcg-&gt;bpf_numab</c> pointers and
+/// <c>bpf_numab_enabled_key</c> (kernel-model.md §9.2), with the proposal's lifecycle
+/// (attach, update, detach) and the scenario's <see cref="HookResolution"/>.
+/// <para>
+/// Writes (lifecycle calls, tree changes) happen between ticks on one thread. Each write rebuilds
+/// an immutable resolution snapshot (the program that applies to every cgroup) and publishes it
+/// with one reference store, as RCU does; <see cref="Resolve"/> then reads an array slot, so the
+/// per-tick and per-fault gates never walk the hierarchy and never allocate.
+/// </para>
+/// </summary>
+public sealed class HookRegistry
+{
+    private readonly Dictionary<ulong, Attachment> attachments = [];
+    private ResolutionSnapshot snapshot = ResolutionSnapshot.Empty;
+
+    public HookRegistry(CgroupTree tree, HookResolution resolution = HookResolution.Leaf)
+    {
+        if (!Enum.IsDefined(resolution)) throw new ArgumentOutOfRangeException(nameof(resolution), resolution, null);
+        Tree = tree;
+        Resolution = resolution;
+        tree.Changed += OnTreeChanged;
+        Rebuild();
+    }
+
+    public CgroupTree Tree { get; }
+
+    public HookResolution Resolution { get; }
+
+    /// <summary>
+    /// Programs registered through attach and not yet detached: the count behind the static key
+    /// <c>bpf_numab_enabled_key</c>. Update does not change it (kernel-model.md §9.2).
+    /// </summary>
+    public int AttachedCount { get; private set; }
+
+    /// <summary>Cgroups that hold a program of their own, in ascending id order.</summary>
+    public IReadOnlyList<ulong> CgroupsWithProgram => snapshot.Holders;
+
+    /// <summary>
+    /// Attach <paramref name="program"/> to the cgroup (<c>reg</c>). Checks, in the kernel's order:
+    /// <c>validate</c>/<c>check_member</c> (no <c>numab_hook</c> or a sleepable one: EINVAL), link
+    /// mode only (EOPNOTSUPP), the cgroup exists (ENOENT), one program per cgroup (EBUSY, nothing
+    /// changes), then the leaf rule (an inner cgroup needs <see cref="HookAttachOptions.Hierarchical"/>, else EINVAL).
+    /// On success the static key count goes up by one.
+    /// </summary>
+    public HookResult Attach(ulong cgroupId, IHookProgram? program, HookAttachOptions? options = null)
+    {
+        options ??= HookAttachOptions.Default;
+        var refused = CheckProgram(program);
+        if (!refused.IsOk) return refused;
+        if (!options.ViaLink)
+            return HookResult.Fail(Errno.EOPNOTSUPP, "bpf_numab_ops registers through a bpf_link only (link mode); plain struct_ops registration is not supported");
+        if (!Tree.Exists(cgroupId)) return HookResult.Fail(Errno.ENOENT, $"no cgroup with id {cgroupId}");
+        var path = Tree.PathOf(cgroupId);
+        if (attachments.TryGetValue(cgroupId, out var existing))
+            return HookResult.Fail(Errno.EBUSY, $"cgroup {path} already has program '{existing.Program.Name}' (one program per cgroup); use update to replace it");
+        refused = CheckLeaf(cgroupId, options);
+        if (!refused.IsOk) return refused;
+
+        attachments.Add(cgroupId, new Attachment(program!, Registered: true));
+        AttachedCount++;
+        Rebuild();
+        return HookResult.Ok;
+    }
+
+    /// <summary>
+    /// Replace the cgroup's program (<c>update</c>): atomic for readers, and, as in the proposal,
+    /// unconditional: it installs the program even when none was attached, without counting it in
+    /// the static key. EINVAL for an invalid program, ENOENT for an unknown cgroup; the leaf rule
+    /// applies only when the cgroup had no program (replacing keeps the attach's decision).
+    /// </summary>
+    public HookResult Update(ulong cgroupId, IHookProgram? program, HookAttachOptions? options = null)
+    {
+        options ??= HookAttachOptions.Default;
+        var refused = CheckProgram(program);
+        if (!refused.IsOk) return refused;
+        if (!Tree.Exists(cgroupId)) return HookResult.Fail(Errno.ENOENT, $"no cgroup with id {cgroupId}");
+        var registered = attachments.TryGetValue(cgroupId, out var existing);
+        if (!registered)
+        {
+            refused = CheckLeaf(cgroupId, options);
+            if (!refused.IsOk) return refused;
+        }
+
+        attachments[cgroupId] = new Attachment(program!, Registered: registered && existing.Registered);
+        Rebuild();
+        return HookResult.Ok;
+    }
+
+    /// <summary>
+    /// Remove the cgroup's program (<c>unreg</c>): ENOENT if the cgroup is unknown or has none.
+    /// The static key count goes down only for a program that attach registered.
+    /// </summary>
+    public HookResult Detach(ulong cgroupId)
+    {
+        if (!Tree.Exists(cgroupId)) return HookResult.Fail(Errno.ENOENT, $"no cgroup with id {cgroupId}");
+        if (!attachments.Remove(cgroupId, out var removed))
+            return HookResult.Fail(Errno.ENOENT, $"cgroup {Tree.PathOf(cgroupId)} has no program to detach");
+        if (removed.Registered) AttachedCount--;
+        Rebuild();
+        return HookResult.Ok;
+    }
+
+    /// <summary>The cgroup's own program (what its <c>bpf_numab</c> pointer holds), or null.</summary>
+    public IHookProgram? ProgramOf(ulong cgroupId) =>
+        attachments.TryGetValue(cgroupId, out var a) ? a.Program : null;
+
+    /// <summary>
+    /// The program that decides for a task whose memcg is <paramref name="cgroupId"/>, under
+    /// <see cref="Resolution"/>; null if none (or the cgroup is unknown). Allocation-free.
+    /// </summary>
+    public IHookProgram? Resolve(ulong cgroupId)
+    {
+        var s = snapshot;
+        return cgroupId < (ulong)s.Programs.Length ? s.Programs[cgroupId] : null;
+    }
+
+    /// <summary>The id of the cgroup whose program <see cref="Resolve"/> returns, or 0 if none.</summary>
+    public ulong ResolveHolder(ulong cgroupId)
+    {
+        var s = snapshot;
+        return cgroupId < (ulong)s.HolderIds.Length ? s.HolderIds[cgroupId] : 0;
+    }
+
+    private static HookResult CheckProgram(IHookProgram? program)
+    {
+        if (program is null || !program.HasNumabHook)
+            return HookResult.Fail(Errno.EINVAL, $"program '{program?.Name}' has no numab_hook; bpf_numab_ops requires it");
+        if (program.IsSleepable)
+            return HookResult.Fail(Errno.EINVAL, $"program '{program.Name}' has a sleepable numab_hook; its call sites run under RCU and cannot sleep");
+        return HookResult.Ok;
+    }
+
+    private HookResult CheckLeaf(ulong cgroupId, HookAttachOptions options)
+    {
+        if (options.Hierarchical || Tree.IsLeaf(cgroupId)) return HookResult.Ok;
+        return HookResult.Fail(Errno.EINVAL,
+            $"cgroup {Tree.PathOf(cgroupId)} is not a leaf (it has {Tree.ChildrenOf(cgroupId).Count} child cgroup(s)); " +
+            "the proposal attaches to leaf cgroups only; say hierarchical: true to attach to an inner cgroup");
+    }
+
+    private void OnTreeChanged(ulong cgroupId, CgroupChange change)
+    {
+        // A removed cgroup's link goes with it (the link becomes defunct); a new child may inherit
+        // under Nearest/Topmost and gets nothing under Leaf. Either way the snapshot is rebuilt.
+        if (change == CgroupChange.Removed && attachments.Remove(cgroupId, out var removed) && removed.Registered)
+            AttachedCount--;
+        Rebuild();
+    }
+
+    private void Rebuild()
+    {
+        var bound = Tree.IdBound;
+        var programs = new IHookProgram?[bound];
+        var holders = new ulong[bound];
+        foreach (var id in Tree.Ids)
+        {
+            // Ids ascend from the root, so the parent's answer is already known.
+            var own = attachments.ContainsKey(id) ? id : 0;
+            var parent = id == CgroupTree.RootId ? 0 : holders[Tree.ParentOf(id)];
+            holders[id] = Resolution switch
+            {
+                HookResolution.Leaf => own,
+                HookResolution.Nearest => own != 0 ? own : parent,
+                _ => parent != 0 ? parent : own,
+            };
+            programs[id] = holders[id] == 0 ? null : attachments[holders[id]].Program;
+        }
+        var withProgram = attachments.Keys.Order().ToArray();
+        snapshot = new ResolutionSnapshot(programs, holders, withProgram);
+    }
+
+    private readonly record struct Attachment(IHookProgram Program, bool Registered);
+
+    private sealed record ResolutionSnapshot(IHookProgram?[] Programs, ulong[] HolderIds, ulong[] Holders)
+    {
+        public static ResolutionSnapshot Empty { get; } = new([], [], []);
+    }
+}
