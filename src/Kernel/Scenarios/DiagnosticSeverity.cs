@@ -1,0 +1,7 @@
+namespace NumaActors.Kernel.Scenarios;
+
+public enum DiagnosticSeverity
+{
+    Error,
+    Warning,
+}

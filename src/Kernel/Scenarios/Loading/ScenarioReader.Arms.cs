@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using YamlDotNet.RepresentationModel;
+
+namespace NumaActors.Kernel.Scenarios;
+
+internal sealed partial class ScenarioReader
+{
+    private static readonly string[] ArmKeys = ["name", "sysctl", "policies"];
+
+    /// <summary>Arms: see the arms rule on <see cref="Scenario"/>.</summary>
+    private void ReadArms(YamlNode node)
+    {
+        if (node is YamlMappingNode sweep && sweep.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "sweep"))
+        {
+            Diagnostics.Error(node, "arm sweeps (arms: { sweep: ... }) are not supported yet; list the arms one by one");
+            return;
+        }
+        var items = _r.Sequence(node, "arms");
+        if (items is null) return;
+        if (items.Count == 0) Diagnostics.Error(node, "arms must list at least one arm (leave arms out for a single default arm)");
+        var names = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var map = _r.Mapping(item, "an arm", ArmKeys, ["name"]);
+            if (map is null) continue;
+            string? name = null;
+            if (map.Get("name") is { } n && (name = _r.Name(n, "arm name")) is not null)
+            {
+                if (names.TryGetValue(name, out var first))
+                {
+                    Diagnostics.Error(n, $"duplicate arm name '{name}' (first defined at line {first.Start.Line})");
+                    name = null;
+                }
+                else names[name] = n;
+            }
+            var sysctl = SysctlOverrides.None;
+            if (map.Get("sysctl") is { } s)
+            {
+                var sm = _r.Mapping(s, "arm sysctl", SysctlKeys);
+                sysctl = sm is null ? null! : ReadSysctlKeys(sm)!;
+                if (sm is not null && sysctl is not null)
+                    foreach (var c in _classes.Where(c => c.Knobs is not null))
+                        if (!CheckScanPeriods(sysctl.ApplyTo(c.Knobs!), sm, $" on class '{c.Name}'")) sysctl = null!;
+            }
+            var policies = ImmutableArray<string>.Empty;
+            var policyNodes = ImmutableArray<YamlNode>.Empty;
+            var policiesOk = true;
+            if (map.Get("policies") is { } p)
+            {
+                var list = _r.Sequence(p, "arm policies");
+                if (list is null) policiesOk = false;
+                else (policies, policyNodes, policiesOk) = ReadArmPolicies(list);
+            }
+            if (name is not null && sysctl is not null && policiesOk)
+                _arms.Add(new ArmDraft(new Arm(name, sysctl, policies), item, policyNodes));
+        }
+    }
+
+    private (ImmutableArray<string>, ImmutableArray<YamlNode>, bool) ReadArmPolicies(IReadOnlyList<YamlNode> items)
+    {
+        var names = ImmutableArray.CreateBuilder<string>();
+        var nodes = ImmutableArray.CreateBuilder<YamlNode>();
+        var ok = true;
+        foreach (var item in items)
+        {
+            var policy = PolicyRef(item);
+            if (policy?.Name is null) { ok = false; continue; }
+            if (names.Contains(policy.Name))
+            {
+                Diagnostics.Error(item, $"the arm lists policy '{policy.Name}' twice");
+                ok = false;
+                continue;
+            }
+            if (policy.Model is { Attach: null })
+            {
+                Diagnostics.Error(item, $"policy '{policy.Name}' has no attach, so an arm cannot use it (attach it in the timeline instead)");
+                ok = false;
+                continue;
+            }
+            names.Add(policy.Name);
+            nodes.Add(item);
+        }
+        return (names.ToImmutable(), nodes.ToImmutable(), ok);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using NumaActors.Kernel.Hooks;
+
+namespace NumaActors.Kernel.Scenarios;
+
+/// <summary>
+/// A validated scenario (CONTRACT.md §2): the fleet, its workloads, the hook programs, the timeline
+/// and the arms to compare. Only <see cref="ScenarioLoader"/> and <see cref="ScenarioBuilder"/> make one,
+/// and only when every rule holds, so consumers never re-check it.
+/// </summary>
+/// <remarks>
+/// Arms rule: when the file has no <c>arms:</c> there is exactly one arm, named <c>default</c>, with no
+/// sysctl override and <see cref="Arm.PolicyNames"/> null, meaning every policy's <c>attach</c> is applied.
+/// When <c>arms:</c> is present, each arm applies the <c>attach</c> of exactly the policies it lists
+/// (no <c>policies:</c> key means none). The timeline applies in every arm.
+/// </remarks>
+public sealed record Scenario(
+    int Version,
+    string Name,
+    ulong Seed,
+    TimeSpan Duration,
+    TimeSpan Tick,
+    HookResolution HookResolution,
+    long RegionSizeBytes,
+    ImmutableArray<ServerClass> Fleet,
+    ImmutableArray<Workload> Workloads,
+    ImmutableArray<PolicySpec> Policies,
+    ImmutableArray<TimelineEvent> Timeline,
+    ImmutableArray<Arm> Arms,
+    Outputs Outputs,
+    string? SourcePath,
+    string BaseDirectory)
+{
+    /// <summary>Default simulation step (CONTRACT.md §2).</summary>
+    public static TimeSpan DefaultTick { get; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Default memory region size: one PMD-mapped huge page (DESIGN.md, cost model).</summary>
+    public const long DefaultRegionSizeBytes = 2L << 20;
+
+    /// <summary>The seed used when the file names none.</summary>
+    public const ulong DefaultSeed = 0;
+
+    /// <summary>Number of ticks in the run; the loader guarantees <see cref="Tick"/> divides <see cref="Duration"/>.</summary>
+    public long TickCount => Duration.Ticks / Tick.Ticks;
+
+    public ServerClass? FindClass(string name) => Fleet.FirstOrDefault(c => c.Name == name);
+
+    public Workload? FindWorkload(string name) => Workloads.FirstOrDefault(w => w.Name == name);
+
+    public PolicySpec? FindPolicy(string name) => Policies.FirstOrDefault(p => p.Name == name);
+
+    /// <summary>The policies whose <c>attach</c> an arm applies at the start (see the arms rule above).</summary>
+    public ImmutableArray<PolicySpec> AttachedPolicies(Arm arm) =>
+        arm.PolicyNames is null
+            ? Policies.Where(p => p.Attach is not null).ToImmutableArray()
+            : arm.PolicyNames.Value.Select(n => FindPolicy(n)!).Where(p => p.Attach is not null).ToImmutableArray();
+}
