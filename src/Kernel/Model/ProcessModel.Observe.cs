@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using NumaActors.Kernel.Observability;
+using NumaActors.Kernel.Phases;
+
+namespace NumaActors.Kernel.Model;
+
+/// <summary>What the process's tasks experienced: locality, latency, CPU and stall figures for the report.</summary>
+public sealed partial class ProcessModel
+{
+    private double _accesses, _localAccesses, _latencySum, _balancingNs, _cpuNs;
+    private readonly List<double> _stallSamples = [];
+    private double[] _sliceNodeShare = [];
+
+    /// <summary>
+    /// Closed form per tick: a task's accesses split over nodes as its slices' weights times each
+    /// region's pages per node; local = the task's node share, latency from the latency matrix (§8.3).
+    /// </summary>
+    private void ObserveAccesses(TickContext ctx)
+    {
+        int slices = _tasks.Length + 1; // slice 0 = shared, slice k+1 = task k's private slice
+        if (_sliceNodeShare.Length != slices * _n) _sliceNodeShare = new double[slices * _n];
+        Array.Clear(_sliceNodeShare);
+        for (int r = 0; r < RegionCount; r++)
+        {
+            int slice = _regionOwner[r] < 0 || _sharedRegions == RegionCount ? 0 : _regionOwner[r] + 1;
+            double w = _regionWeight[r] / _resident[r];
+            for (int n = 0; n < _n; n++)
+            {
+                long p = _pagesOnNode[r * _n + n];
+                if (p != 0) _sliceNodeShare[slice * _n + n] += w * p;
+            }
+        }
+        double dt = ctx.TickMs / 1000.0;
+        for (int k = 0; k < _tasks.Length; k++)
+        {
+            var task = _tasks[k];
+            double acc = TaskRate(task) * dt;
+            if (acc <= 0) continue;
+            double shared = SharedShare(k);
+            double local = 0, lat = 0;
+            for (int n = 0; n < _n; n++)
+            {
+                double f = shared * _sliceNodeShare[n] + (1 - shared) * _sliceNodeShare[(k + 1) * _n + n];
+                if (n == task.Node) local += f;
+                lat += f * _topo.LatencyNs(task.Node, n);
+            }
+            _accesses += acc;
+            _localAccesses += acc * local;
+            _latencySum += acc * lat;
+        }
+    }
+
+    /// <summary>Close the 100 ms stall windows that end at <paramref name="nowMs"/> (one sample per task per window; per tick when ticks are longer).</summary>
+    private void CloseStallWindows(long nowMs, int tickMs)
+    {
+        if (tickMs < 100 && nowMs % 100 != 0) return;
+        foreach (var t in _tasks)
+        {
+            if (t.Utilization <= 0) continue;
+            _stallSamples.Add(t.StallNsWindow / 1e6);
+            t.StallNsWindow = 0;
+        }
+    }
+
+    /// <summary>The figures since the previous snapshot (interval values are reset), plus cumulative counters and current placement.</summary>
+    public ProcessSnapshot TakeSnapshot()
+    {
+        var pages = new long[_n];
+        for (int r = 0; r < RegionCount; r++)
+            for (int n = 0; n < _n; n++) pages[n] += _pagesOnNode[r * _n + n];
+        var snap = new ProcessSnapshot(Pid, CgroupId, Setup.Name, Setup.LatencySensitive, _balancingEnabledThisTick,
+            _accesses, _localAccesses, _latencySum, _balancingNs, _cpuNs, [.. _stallSamples], _vmstat.ToCounters(),
+            [.. pages], [.. _tasks.Select(t => t.Node)], [.. _tasks.Select(t => t.PreferredNid)],
+            [.. _tasks.Select(t => t.ScanPeriodMs)], _scanSeq);
+        _accesses = _localAccesses = _latencySum = _balancingNs = _cpuNs = 0;
+        _stallSamples.Clear();
+        return snap;
+    }
+
+    /// <summary>Balancing CPU time since start, for the server's AutoNUMA cost figure.</summary>
+    public double TotalBalancingNs { get; private set; }
+
+    public ImmutableArray<int> TaskIds => [.. _tasks.Select(t => t.Id)];
+}

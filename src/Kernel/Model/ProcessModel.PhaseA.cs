@@ -1,0 +1,219 @@
+using System.Collections.Immutable;
+using NumaActors.Kernel.Phases;
+using NumaActors.Kernel.Rules;
+
+namespace NumaActors.Kernel.Model;
+
+/// <summary>Phase A: task moves decided last tick, CPU time, the scanner, accesses and hinting faults.</summary>
+public sealed partial class ProcessModel
+{
+    private readonly List<PendingFault> _pending = [];
+    private readonly List<MigrationRequest> _requests = [];
+    private bool _balancingEnabledThisTick;
+
+    /// <summary>
+    /// Phase A for this process. Applies last tick's task-move results, advances every task's CPU
+    /// time, runs <c>task_tick_numa</c> (gated by <c>TaskNumabEnabled</c>), the scan pass of the one
+    /// task that wins the mm, and turns this tick's accesses to marked pages into hinting faults
+    /// (one binomial draw per marked region). Returns the migration requests, grouped by nothing;
+    /// the caller routes each to its destination node.
+    /// </summary>
+    public ImmutableArray<MigrationRequest> RunPhaseA(TickContext ctx, IReadOnlyList<TaskMoveResult> moves)
+    {
+        _pending.Clear();
+        _requests.Clear();
+        RefreshGroupViews();
+        foreach (var m in moves) ApplyTaskMove(ctx, m);
+
+        var knobs = ScanKnobs(ctx);
+        long tickNs = (long)ctx.TickMs * 1_000_000;
+        _balancingEnabledThisTick = false;
+        foreach (var task in _tasks)
+        {
+            long ran = (long)(tickNs * task.Utilization);
+            task.RuntimeNs += ran;
+            _cpuNs += ran;
+            if (ran == 0) continue;
+            // task_tick_fair → task_numab_enabled(curr) (§9.1).
+            if (!ctx.Gates.TaskNumabEnabled(Context(task, ctx.StartMs))) continue;
+            _balancingEnabledThisTick = true;
+            if (!TaskTickNuma(task, ctx.StartMs, knobs)) continue;
+            Charge(task, TaskNumaWork(task, ctx, knobs));
+        }
+
+        ObserveAccesses(ctx);
+        if (_markedTotal > 0) GenerateHintFaults(ctx);
+        return [.. _requests];
+    }
+
+    private void ApplyTaskMove(TickContext ctx, TaskMoveResult m)
+    {
+        var task = _tasks[m.TaskId - _tasks[0].Id];
+        if (m.Moved && m.NewNode != task.Node)
+        {
+            UpdateScanPeriodOnMove(ctx, task, m.NewNode);
+            task.Node = m.NewNode;
+            if (m.Swapped) _vmstat.NumaTaskSwapped++;
+            else _vmstat.NumaTaskMigrated++;
+            Charge(task, _costs.TaskMoveNs);
+        }
+        if (m.NewPreferredNode >= 0) task.PreferredNid = m.NewPreferredNode;
+    }
+
+    /// <summary><c>update_scan_period</c> on a cross-node move (§4.5), gated by <c>TaskNumabEnabled</c>.</summary>
+    private void UpdateScanPeriodOnMove(TickContext ctx, TaskState task, int dst)
+    {
+        if (!ctx.Gates.TaskNumabEnabled(Context(task, ctx.StartMs))) return;
+        if (task.Faults is null) return;
+        int src = task.Node;
+        if (src == dst) return;
+        if (task.ScanSeq != 0 && (dst == task.PreferredNid || (task.PreferredNid != KernelConstants.NoNode && src != task.PreferredNid))) return;
+        var k = ScanKnobs(ctx);
+        task.ScanPeriodMs = ScanPeriod.Start(RssPages, k.Size, k.Min, GroupShape(task));
+    }
+
+    private void Charge(TaskState task, double ns)
+    {
+        if (ns <= 0) return;
+        task.StallNsWindow += ns;
+        _balancingNs += ns;
+        TotalBalancingNs += ns;
+    }
+
+    /// <summary>
+    /// Marked pages touched during the tick fault (§3.6): with per-page access rate λ = region rate /
+    /// resident pages, each of the m marked folios faults with probability 1 − exp(−λ·Δt); one
+    /// binomial draw per region, then each fault is attributed to a task (owner, or in proportion
+    /// to the tasks' shared rates), a memory node (in proportion to marked pages) and a bucket.
+    /// </summary>
+    private void GenerateHintFaults(TickContext ctx)
+    {
+        double dt = ctx.TickMs / 1000.0;
+        bool tiering = ctx.Gates.ModeTiering;
+        int buckets = KernelConstants.CpupidBuckets;
+        for (int r = 0; r < RegionCount; r++)
+        {
+            long marked = 0;
+            for (int n = 0; n < _n; n++) marked += _markedOnNode[r * _n + n];
+            if (marked <= 0 || _regionRate[r] <= 0) continue;
+            int folios = (int)(marked / _folioPages);
+            if (folios <= 0) continue;
+            double lambda = _regionRate[r] / _resident[r] * _folioPages;
+            int faults = _faultRng.Binomial(folios, 1 - Math.Exp(-lambda * dt));
+            int regionRequestStart = _requests.Count;
+            for (int f = 0; f < faults; f++)
+            {
+                int memNode = PickMarkedNode(r, marked);
+                marked -= _folioPages;
+                _markedOnNode[r * _n + memNode] -= _folioPages;
+                _markedTotal -= _folioPages;
+                int t = _regionOwner[r] >= 0 ? _regionOwner[r] : PickSharedTask();
+                var task = _tasks[t];
+                int b = _pickRng.NextInt(buckets);
+                TakeHintFault(ctx, task, r, b, memNode, tiering, regionRequestStart);
+            }
+        }
+    }
+
+    private int PickMarkedNode(int r, long marked)
+    {
+        long pick = (long)(_pickRng.NextDouble() * (marked / _folioPages)) * _folioPages;
+        for (int n = 0; n < _n; n++)
+        {
+            long m = _markedOnNode[r * _n + n];
+            if (pick < m) return n;
+            pick -= m;
+        }
+        for (int n = _n - 1; n >= 0; n--) if (_markedOnNode[r * _n + n] > 0) return n;
+        return 0;
+    }
+
+    private int PickSharedTask()
+    {
+        double total = 0;
+        foreach (var t in _tasks) total += TaskRate(t);
+        double u = _pickRng.NextDouble() * total;
+        for (int k = 0; k < _tasks.Length; k++)
+        {
+            u -= TaskRate(_tasks[k]);
+            if (u < 0) return k;
+        }
+        return _tasks.Length - 1;
+    }
+
+    /// <summary>
+    /// <c>do_numa_page</c> → <c>numa_migrate_check</c> → <c>mpol_misplaced</c> (§3.1, §5.1–§5.3) for
+    /// one fault; accounting (<c>task_numa_fault</c>) waits for phase C.
+    /// </summary>
+    private void TakeHintFault(TickContext ctx, TaskState task, int r, int b, int memNode, bool tiering, int regionRequestStart)
+    {
+        int cpuNode = task.Node;
+        bool local = memNode == cpuNode;
+        _vmstat.NumaHintFaults++;
+        if (local) _vmstat.NumaHintFaultsLocal++;
+        _pidsActive[1] |= 1UL << PidBucket(task.Id);
+        Charge(task, _costs.HintFaultNs);
+
+        int bi = r * KernelConstants.CpupidBuckets + b;
+        bool slowTiering = tiering && !_topo.TopTier[memNode];
+        // A slow-tier folio's cpupid field holds its scan time in tiering mode → last cpupid "unset".
+        int lastTask = slowTiering ? -1 : _cpupidTask[bi];
+        int lastNode = slowTiering ? -1 : _cpupidNode[bi];
+
+        int seq = -1;
+        // mpol_misplaced, default policy: a remote folio's target is the faulting CPU's node (MORON).
+        if (!local && _allowedMemNodes[cpuNode])
+        {
+            MigrationKind? kind = null;
+            if (slowTiering)
+            {
+                kind = PromotionDecision(ctx, task, r);
+            }
+            else
+            {
+                // should_numa_migrate_memory, NORMAL path: exchange the cpupid, then the filters.
+                _cpupidTask[bi] = task.Index;
+                _cpupidNode[bi] = cpuNode;
+                var last = lastTask >= 0 ? new Cpupid(lastTask, lastNode) : Cpupid.Unset;
+                GroupFaultView? group = task.Group >= 0 ? _groupViews[task.Group] : null;
+                if (MigrationFilter.ShouldMigrate(task.Index, cpuNode, memNode, last, task.PreferredNid, task.ScanSeq, group))
+                    kind = MigrationKind.Normal;
+            }
+            if (kind is { } k) seq = AddToRequest(ctx, task, r, memNode, cpuNode, k, regionRequestStart);
+        }
+        _pending.Add(new PendingFault(task.Index, r, b, memNode, lastTask, lastNode, local, seq, _folioPages));
+    }
+
+    /// <summary>Tiering path of <c>should_numa_migrate_memory</c> (§5.3), up to the rate limit (phase B).</summary>
+    private MigrationKind? PromotionDecision(TickContext ctx, TaskState task, int r)
+    {
+        var view = ctx.Nodes[task.Node];
+        if (view.FreeSpaceEnough) return MigrationKind.PromotionNoRateLimit;
+        long defTh = ctx.Gates.HotThresholdMs(CgroupId);
+        long th = view.ThresholdMs != 0 ? view.ThresholdMs : defTh;
+        // The page's first access after its scan falls somewhere in this tick.
+        double latency = ctx.StartMs - _scanTimeMs[r] + _pickRng.NextDouble() * ctx.TickMs;
+        if (latency >= th) return null;
+        return MigrationKind.Promotion;
+    }
+
+    private int AddToRequest(TickContext ctx, TaskState task, int r, int src, int dst, MigrationKind kind, int regionRequestStart)
+    {
+        for (int i = regionRequestStart; i < _requests.Count; i++)
+        {
+            var q = _requests[i];
+            if (q.TaskId == task.Id && q.SrcNode == src && q.DstNode == dst && q.Kind == kind)
+            {
+                _requests[i] = q with { Folios = q.Folios + 1 };
+                if (kind == MigrationKind.Promotion) _vmstat.PgpromoteCandidate += _folioPages;
+                if (kind == MigrationKind.PromotionNoRateLimit) _vmstat.PgpromoteCandidateNrl += _folioPages;
+                return q.Seq;
+            }
+        }
+        int seq = _requests.Count;
+        if (kind == MigrationKind.Promotion) _vmstat.PgpromoteCandidate += _folioPages;
+        if (kind == MigrationKind.PromotionNoRateLimit) _vmstat.PgpromoteCandidateNrl += _folioPages;
+        _requests.Add(new MigrationRequest(task.Id, Pid, r, src, dst, 1, _folioPages, kind, ctx.Gates.HotThresholdMs(CgroupId), seq));
+        return seq;
+    }
+}

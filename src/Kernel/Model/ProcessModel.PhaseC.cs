@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using NumaActors.Kernel.Phases;
+using NumaActors.Kernel.Rules;
+
+namespace NumaActors.Kernel.Model;
+
+/// <summary>Phase C: migration results, <c>task_numa_fault</c> for every fault of the tick, placement, demotion shares.</summary>
+public sealed partial class ProcessModel
+{
+    private const int TnfMigrated = 0x01, TnfFaultLocal = 0x08, TnfMigrateFail = 0x10;
+
+    private readonly List<TaskMoveRequest> _moveRequests = [];
+    private readonly List<PageTransfer> _transfers = [];
+    private readonly List<TaskPlacementInfo> _placements = [];
+    private int[] _migratedLeft = [], _failedLeft = [];
+
+    /// <summary>
+    /// Phase C for this process: applies the node's answers to this tick's requests (in request
+    /// order), accounts every fault in the order it was taken (<c>task_numa_fault</c>, gated by
+    /// <c>TaskNumabEnabled</c>), which runs placement at the end of a scan sequence and may ask for a
+    /// task move; then takes this process's share of any demotion demand.
+    /// </summary>
+    public ProcessPhaseCOutput RunPhaseC(TickContext ctx, IReadOnlyList<MigrationResult> results, IReadOnlyList<DemotionDemand> demotions)
+    {
+        _moveRequests.Clear();
+        _transfers.Clear();
+        _placements.Clear();
+        if (_migratedLeft.Length < _requests.Count)
+        {
+            _migratedLeft = new int[_requests.Count * 2];
+            _failedLeft = new int[_requests.Count * 2];
+        }
+        Array.Clear(_migratedLeft, 0, _requests.Count);
+        Array.Clear(_failedLeft, 0, _requests.Count);
+        foreach (var res in results)
+        {
+            _migratedLeft[res.Seq] += res.Migrated;
+            _failedLeft[res.Seq] += res.Failed;
+        }
+
+        bool tiering = ctx.Gates.ModeTiering;
+        foreach (var f in _pending)
+        {
+            var task = _tasks[f.Task];
+            int flags = f.Local ? TnfFaultLocal : 0;
+            int accountNode = f.MemNode;
+            if (f.RequestSeq >= 0)
+            {
+                var q = _requests[f.RequestSeq];
+                if (_migratedLeft[f.RequestSeq] > 0)
+                {
+                    _migratedLeft[f.RequestSeq]--;
+                    MovePages(f.Region, q.SrcNode, q.DstNode, f.Pages);
+                    _transfers.Add(new PageTransfer(q.SrcNode, -1, f.Pages));
+                    _vmstat.NumaPagesMigrated += f.Pages;
+                    bool promotion = tiering && !_topo.TopTier[q.SrcNode] && _topo.TopTier[q.DstNode];
+                    if (promotion)
+                    {
+                        _vmstat.PgpromoteSuccess += f.Pages;
+                        // folio_migrate_flags: crossing tiers resets the cpupid field.
+                        int bi = f.Region * KernelConstants.CpupidBuckets + f.Bucket;
+                        _cpupidTask[bi] = -1;
+                        _cpupidNode[bi] = -1;
+                    }
+                    Charge(task, f.Pages > 1 ? _costs.MigrateThpNs : _costs.MigratePageNs);
+                    flags |= TnfMigrated;
+                    accountNode = q.DstNode;
+                }
+                else if (_failedLeft[f.RequestSeq] > 0)
+                {
+                    _failedLeft[f.RequestSeq]--;
+                    _vmstat.PgmigrateFail += f.Pages;
+                    flags |= TnfMigrateFail;
+                }
+            }
+            var last = f.LastTask >= 0 ? new Cpupid(f.LastTask, f.LastNode) : Cpupid.Unset;
+            TaskNumaFault(ctx, task, last, accountNode, f.Pages, flags);
+        }
+
+        foreach (var d in demotions) TakeDemotionShare(d);
+        CloseStallWindows(ctx.NowMs, ctx.TickMs);
+        return new ProcessPhaseCOutput([.. _moveRequests], [.. _transfers], [.. _placements]);
+    }
+
+    private void MovePages(int r, int src, int dst, long pages)
+    {
+        long moved = Math.Min(pages, _pagesOnNode[r * _n + src]);
+        _pagesOnNode[r * _n + src] -= moved;
+        _pagesOnNode[r * _n + dst] += moved;
+        long marked = _markedOnNode[r * _n + src];
+        if (marked > _pagesOnNode[r * _n + src])
+        {
+            _markedTotal -= marked - _pagesOnNode[r * _n + src];
+            _markedOnNode[r * _n + src] = _pagesOnNode[r * _n + src];
+        }
+    }
+
+    /// <summary>
+    /// kswapd demotion (§5.3): this process gives its share of the demand, coldest regions first
+    /// (lowest access rate per page; ties by address).
+    /// </summary>
+    private void TakeDemotionShare(DemotionDemand d)
+    {
+        long mine = 0;
+        for (int r = 0; r < RegionCount; r++) mine += _pagesOnNode[r * _n + d.Node];
+        if (mine == 0 || d.NodeUsedPages <= 0) return;
+        long share = (long)Math.Ceiling((double)d.Pages * mine / d.NodeUsedPages);
+        if (share <= 0) return;
+        var order = Enumerable.Range(0, RegionCount)
+            .Where(r => _pagesOnNode[r * _n + d.Node] > 0)
+            .OrderBy(r => _regionRate[r] / _resident[r]).ThenBy(r => r);
+        long left = share;
+        foreach (int r in order)
+        {
+            if (left <= 0) break;
+            long take = Math.Min(left, _pagesOnNode[r * _n + d.Node]);
+            MovePages(r, d.Node, d.TargetNode, take);
+            left -= take;
+        }
+        long demoted = share - left;
+        if (demoted <= 0) return;
+        _vmstat.PgdemoteKswapd += demoted;
+        _transfers.Add(new PageTransfer(d.Node, d.TargetNode, demoted));
+    }
+}

@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+using NumaActors.Kernel.Knobs;
+using NumaActors.Topology;
+
+namespace NumaActors.Kernel.Setup;
+
+/// <summary>
+/// Everything one simulated server starts from. <see cref="TickMs"/> is the simulation step
+/// (DESIGN.md: default 100 ms); <see cref="RegionSizeBytes"/> the page-region grain (default 2 MiB).
+/// </summary>
+public sealed record ServerSetup(
+    int ServerId,
+    Machine Machine,
+    NumaBalancingKnobs Knobs,
+    ImmutableArray<ProcessSetup> Processes,
+    ulong Seed = 0,
+    CostModel? Costs = null,
+    long RegionSizeBytes = 2L << 20,
+    int TickMs = 100)
+{
+    public CostModel CostModel => Costs ?? CostModel.Default;
+}
