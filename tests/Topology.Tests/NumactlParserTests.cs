@@ -184,6 +184,22 @@ public class NumactlParserTests
     }
 
     [Fact]
+    public void A_broken_header_is_one_error_not_one_per_following_row()
+    {
+        var error = Assert.Single(Parse(Good.Replace("node   0   1", "nodes: 0 1")).Errors);
+        Assert.Equal((9, 1), (error.Line, error.Column));
+        Assert.StartsWith("expected the distance table header", error.Message);
+    }
+
+    [Fact]
+    public void A_line_that_is_not_a_row_inside_the_table_is_reported_once()
+    {
+        var error = Assert.Single(Parse(Good.Replace("  1:  20  10", "  garbage here")).Errors);
+        Assert.Equal((11, 3), (error.Line, error.Column));
+        Assert.Equal("expected the distance row '1: ...' of node 1", error.Message);
+    }
+
+    [Fact]
     public void No_distance_information_is_an_error()
     {
         var text = Good[..Good.IndexOf("node distances:", StringComparison.Ordinal)] + "No distance information available.\n";

@@ -37,7 +37,8 @@ public static partial class NumactlHardwareParser
     [GeneratedRegex(@"\S+")]
     private static partial Regex Token();
 
-    private enum Phase { Nodes, DistanceHeader, DistanceRows, Done }
+    // Abandoned: the table is broken; the lines after that mistake are not reported again one by one.
+    private enum Phase { Nodes, DistanceHeader, DistanceRows, Done, Abandoned }
 
     private sealed class NodeDraft(int id, int line)
     {
@@ -94,7 +95,7 @@ public static partial class NumactlHardwareParser
                     if (NoDistances().IsMatch(line))
                     {
                         Fail(lineNo, 1, "numactl found no distance information; the simulator needs the node distance table");
-                        phase = Phase.Done;
+                        phase = Phase.Abandoned;
                         continue;
                     }
                     var m = NodeField().Match(line);
@@ -117,7 +118,7 @@ public static partial class NumactlHardwareParser
                     if (!m.Success)
                     {
                         Fail(lineNo, FirstNonBlank(line), "expected the distance table header 'node   0   1 ...' after 'node distances:'");
-                        phase = Phase.Done;
+                        phase = Phase.Abandoned;
                         continue;
                     }
                     foreach (Match t in Token().Matches(m.Groups[1].Value))
@@ -128,7 +129,7 @@ public static partial class NumactlHardwareParser
                     var expected = nodes.Select(n => n.Id).ToList();
                     if (!header.SequenceEqual(expected))
                         Fail(lineNo, m.Groups[1].Index + 1, $"the distance table is for nodes {List(header)} but the nodes listed above are {List(expected)}");
-                    phase = header.Count > 0 ? Phase.DistanceRows : Phase.Done;
+                    phase = header.Count > 0 ? Phase.DistanceRows : Phase.Abandoned;
                     break;
                 }
                 case Phase.DistanceRows:
@@ -136,8 +137,8 @@ public static partial class NumactlHardwareParser
                     var m = DistanceRow().Match(line);
                     if (!m.Success)
                     {
-                        Fail(lineNo, FirstNonBlank(line), $"expected distance row '{header[distances.Count]}:  10 ...'");
-                        phase = Phase.Done;
+                        Fail(lineNo, FirstNonBlank(line), $"expected the distance row '{header[distances.Count]}: ...' of node {header[distances.Count]}");
+                        phase = Phase.Abandoned;
                         continue;
                     }
                     var expectedId = header[distances.Count];
@@ -149,6 +150,8 @@ public static partial class NumactlHardwareParser
                 }
                 case Phase.Done:
                     Fail(lineNo, FirstNonBlank(line), "unexpected text after the distance table");
+                    break;
+                case Phase.Abandoned:
                     break;
             }
         }
