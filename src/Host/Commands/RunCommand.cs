@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NumaActors.Host.Cli;
+using NumaActors.Host.Running;
 using NumaActors.Topology.Units;
 
 namespace NumaActors.Host.Commands;
@@ -32,8 +33,8 @@ public static class RunCommand
         };
         var engine = new Option<string>("--engine")
         {
-            Description = "actors (default) or sequential (the reference: same results, no actors).",
-            DefaultValueFactory = _ => ActorsEngine,
+            Description = "sequential (the reference, default for now) or actors (not built yet).",
+            DefaultValueFactory = _ => SequentialEngine, // until the actor engine lands (issue 4)
         };
         engine.AcceptOnlyFromAmong(ActorsEngine, SequentialEngine);
         var arm = new Option<string?>("--arm") { Description = "Run only the arm with this name." };

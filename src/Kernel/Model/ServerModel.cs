@@ -213,14 +213,16 @@ public sealed class ServerModel
 
     /// <summary>
     /// Timeline <c>sysctl</c>: new knobs from the next tick. The mode the model obeys is the gates'
-    /// (kernel-model.md §9): pass the gates that reflect the new mode too, or null to keep them.
+    /// (kernel-model.md §9): update the gates with the same knobs, and pass new gates here if they are
+    /// another object. When the tiering bit goes from clear to set, each node's promotion state is
+    /// reset as <c>reset_memory_tiering()</c> does (§1.1).
     /// </summary>
     public void SetKnobs(NumaBalancingKnobs knobs, INumabGates? gates = null)
     {
-        bool tieringWasOn = _gates.ModeTiering;
+        bool tieringWasOn = (Knobs.Mode & NumaBalancingMode.MemoryTiering) != 0;
         Knobs = knobs;
         if (gates is not null) _gates = gates;
-        if (!tieringWasOn && _gates.ModeTiering)
+        if (!tieringWasOn && (knobs.Mode & NumaBalancingMode.MemoryTiering) != 0)
             foreach (var n in _nodes) n.ResetTiering(NowMs);
     }
 

@@ -1,3 +1,5 @@
+using NumaActors.Kernel.Observability;
+
 namespace NumaActors.Kernel.Reporting;
 
 /// <summary>One arm's whole-fleet figures (CONTRACT.md §3 <c>fleet</c>).</summary>
@@ -6,4 +8,4 @@ public sealed record FleetSummary(
     double LocalAccessRatio,
     double MeanAccessLatencyNs,
     double BalancingCpuShare,
-    Vmstat Vmstat);
+    VmStatCounters Vmstat);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using NumaActors.Kernel.Observability;
 
 namespace NumaActors.Kernel.Reporting;
 
@@ -92,11 +93,10 @@ public static class ReportJson
         w.WriteEndObject();
     }
 
-    private static void WriteVmstat(Utf8JsonWriter w, Vmstat v)
+    private static void WriteVmstat(Utf8JsonWriter w, VmStatCounters v)
     {
         w.WriteStartObject("vmstat");
-        var values = v.Values;
-        for (var i = 0; i < Vmstat.Names.Count; i++) w.WriteNumber(Vmstat.Names[i], values[i]);
+        foreach (var (name, value) in v.ByKernelName()) w.WriteNumber(name, value);
         w.WriteEndObject();
     }
 

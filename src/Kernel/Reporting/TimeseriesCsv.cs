@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NumaActors.Kernel.Observability;
 
 namespace NumaActors.Kernel.Reporting;
 
@@ -16,7 +17,7 @@ public static class TimeseriesCsv
             "arm", "workload", "t_seconds", "local_access_ratio", "mean_access_latency_ns",
             "balancing_cpu_share", "stall_ms_p99", "stall_ms_max",
         };
-        columns.AddRange(Vmstat.Names);
+        columns.AddRange(VmStatCounters.Zero.ByKernelName().Select(kv => kv.Key));
         for (var n = 0; n <= maxNodeId; n++) columns.Add($"pages_on_node_{n}");
         return columns;
     }
@@ -36,7 +37,7 @@ public static class TimeseriesCsv
                 .Append(F(row.BalancingCpuShare, 6)).Append(',')
                 .Append(F(row.StallMsP99, 3)).Append(',')
                 .Append(F(row.StallMsMax, 3));
-            foreach (var v in row.Vmstat.Values) line.Append(',').Append(v.ToString(CultureInfo.InvariantCulture));
+            foreach (var (_, v) in row.Vmstat.ByKernelName()) line.Append(',').Append(v.ToString(CultureInfo.InvariantCulture));
             for (var n = 0; n <= maxNodeId; n++)
                 line.Append(',').Append((n < row.PagesOnNode.Count ? row.PagesOnNode[n] : 0).ToString(CultureInfo.InvariantCulture));
             writer.WriteLine(line.ToString());

@@ -1,3 +1,5 @@
+using NumaActors.Kernel.Observability;
+
 namespace NumaActors.Kernel.Reporting;
 
 /// <summary>
@@ -14,5 +16,5 @@ public sealed record TimeseriesRow(
     double BalancingCpuShare,
     double StallMsP99,
     double StallMsMax,
-    Vmstat Vmstat,
+    VmStatCounters Vmstat,
     IReadOnlyList<long> PagesOnNode);

@@ -1,3 +1,5 @@
+using NumaActors.Kernel.Observability;
+
 namespace NumaActors.Kernel.Reporting;
 
 /// <summary>One workload's figures over all its instances in one arm (CONTRACT.md §3 <c>workloads</c>).</summary>
@@ -11,4 +13,4 @@ public sealed record WorkloadReport(
     double StallMsP99,
     double StallMsMax,
     bool LatencySensitive,
-    Vmstat Vmstat);
+    VmStatCounters Vmstat);

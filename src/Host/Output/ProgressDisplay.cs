@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using NumaActors.Host.Cli;
+using NumaActors.Kernel.Fleet;
+using Spectre.Console;
+
+namespace NumaActors.Host.Output;
+
+/// <summary>
+/// Shows a run's progress: a Spectre progress bar on a terminal, a plain line at most every two
+/// seconds (and at each arm's end) in a pipe or CI, so logs stay short but show the run is alive.
+/// </summary>
+public static class ProgressDisplay
+{
+    public static T Run<T>(CliConsole console, Kernel.Scenarios.Scenario scenario, Func<IProgress<RunProgress>, T> work)
+    {
+        if (!console.Interactive) return work(new PlainProgress(console.Error));
+        T result = default!;
+        console.Rich.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var bar = ctx.AddTask($"simulating {Markup.Escape(scenario.Name)}", maxValue: 1);
+                result = work(new Progress<RunProgress>(p =>
+                {
+                    bar.Description = $"arm {Markup.Escape(p.Arm)} ({p.ArmIndex + 1}/{p.Arms}): {p.ServersDone}/{p.Servers} servers";
+                    bar.Value = p.ServerSecondsTotal > 0 ? p.ServerSecondsDone / p.ServerSecondsTotal : 1;
+                }));
+                bar.Value = 1;
+            });
+        return result;
+    }
+
+    private sealed class PlainProgress(TextWriter writer) : IProgress<RunProgress>
+    {
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+        private double lastPrinted = double.NegativeInfinity;
+
+        public void Report(RunProgress p)
+        {
+            var now = clock.Elapsed.TotalSeconds;
+            if (now - lastPrinted < 2 && p.ServersDone != p.Servers) return;
+            lastPrinted = now;
+            var speed = now > 0 ? p.ServerSecondsDone / now : 0;
+            writer.WriteLine($"progress: arm {p.Arm} ({p.ArmIndex + 1}/{p.Arms}) {p.ServersDone}/{p.Servers} servers, " +
+                $"{100 * p.ServerSecondsDone / Math.Max(1, p.ServerSecondsTotal):0}% of {p.ServerSecondsTotal:N0} server-seconds, {speed:N0} server-s/s");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using NumaActors.Kernel.Reporting;
+using NumaActors.Kernel.Scenarios;
+
+namespace NumaActors.Host.Output;
+
+/// <summary>
+/// Writes a run's files. They are written into a fresh folder beside the target and moved into
+/// place at the end, so a failed write never leaves a half report behind.
+/// </summary>
+public static class ReportFiles
+{
+    public const string ReportJsonName = "report.json";
+    public const string TimeseriesName = "timeseries.csv";
+    public const string ReportHtmlName = "report.html";
+
+    public static void Write(string outDir, SimulationReport report, Scenario scenario)
+    {
+        var target = Path.GetFullPath(outDir);
+        var staging = target.TrimEnd(Path.DirectorySeparatorChar) + $".partial-{Environment.ProcessId}";
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        Directory.CreateDirectory(staging);
+        try
+        {
+            using (var json = File.Create(Path.Combine(staging, ReportJsonName))) ReportJson.Write(report, json);
+            using (var csv = new StreamWriter(Path.Combine(staging, TimeseriesName))) TimeseriesCsv.Write(report, MaxNodeId(scenario), csv);
+            File.WriteAllText(Path.Combine(staging, ReportHtmlName), HtmlReport.Render(report));
+            Directory.CreateDirectory(target);
+            foreach (var name in new[] { ReportJsonName, TimeseriesName, ReportHtmlName })
+                File.Move(Path.Combine(staging, name), Path.Combine(target, name), overwrite: true);
+        }
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    public static int MaxNodeId(Scenario scenario) => scenario.Fleet.Max(c => c.Machine.NodeCount) - 1;
+}
