@@ -50,13 +50,22 @@ public static class ScenarioLoader
     private static YamlNode? Parse(string yaml, DiagnosticBag diagnostics)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             diagnostics.Add(e.Start, DiagnosticSeverity.Error, YamlMessage(e));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18.1 throws this, with no position, for some unclosed flow collections ("[1" then
+            // a new line); the scanner's position is where it gave up.
+            diagnostics.Add(scanner.CurrentPosition, DiagnosticSeverity.Error,
+                "YAML syntax: unexpected text here; is a '[', '{' or quote above left unclosed?");
             return null;
         }
         if (stream.Documents.Count == 0)

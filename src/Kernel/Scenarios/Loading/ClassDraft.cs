@@ -9,6 +9,9 @@ internal sealed class ClassDraft(YamlNode node)
 {
     public YamlNode Node { get; } = node;
     public string? Name { get; set; }
+
+    /// <summary>The name as written, even when it breaks the naming rule, so references to it are not also reported.</summary>
+    public string? RawName { get; set; }
     public int? Count { get; set; }
     public Machine? Machine { get; set; }
     public NumaBalancingKnobs? Knobs { get; set; }

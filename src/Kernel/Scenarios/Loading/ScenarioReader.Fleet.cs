@@ -11,7 +11,7 @@ internal sealed partial class ScenarioReader
     private void ReadFleet(YamlNode node)
     {
         var items = _r.Sequence(node, "fleet");
-        if (items is null) return;
+        if (items is null) { _fleetUnreadable = true; return; }
         if (items.Count == 0) Diagnostics.Error(node, "fleet must list at least one server class");
         foreach (var item in items)
         {
@@ -21,6 +21,7 @@ internal sealed partial class ScenarioReader
             if (map is null) continue;
             if (map.Get("class") is { } c)
             {
+                draft.RawName = (c as YamlScalarNode)?.Value;
                 draft.Name = _r.Name(c, "class name");
                 if (draft.Name is not null && _classes.FirstOrDefault(o => o != draft && o.Name == draft.Name) is { } first)
                     Diagnostics.Error(c, $"duplicate class name '{draft.Name}' (first defined at line {first.Node.Start.Line})");

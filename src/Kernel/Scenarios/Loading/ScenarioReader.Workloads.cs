@@ -139,15 +139,16 @@ internal sealed partial class ScenarioReader
     private void CheckPlacement(WorkloadDraft w)
     {
         if (w.Class is null || w.ClassNode is null) return;
-        var cls = _classes.FirstOrDefault(c => c.Name == w.Class);
+        var cls = _classes.FirstOrDefault(c => c.RawName == w.Class);
         if (cls is null)
         {
+            if (_fleetUnreadable) return;
             Diagnostics.Error(w.ClassNode, $"unknown class '{w.Class}'; classes: {List(_classes.Where(c => c.Name is not null).Select(c => c.Name!))}");
             return;
         }
         if (w.Servers is { } servers && cls.Count is { } count && servers > count)
             Diagnostics.Error(w.CountNode!, $"servers: {servers} is more than the {count} servers of class '{cls.Name}'");
-        if (cls.Machine is not { } machine) return;
+        if (cls.Machine is not { } machine || cls.Name is null) return;
         foreach (var (id, node) in w.Cpuset ?? []) CheckCpuNode(machine, cls.Name!, id, node, "cpuset");
         foreach (var (id, node) in w.Pin ?? [])
         {
@@ -157,7 +158,8 @@ internal sealed partial class ScenarioReader
         }
         if (w.InitialMemory is { Kind: InitialMemoryKind.Node, Node: { } start } && machine.Nodes.All(n => n.Id != start))
             Diagnostics.Error(w.InitialMemoryNode!, $"initial_memory names node {start}, but class '{cls.Name}' has nodes {NodeIds(machine)}");
-        CheckMemoryFits(w, cls, machine, w.PerServer ?? 1, w.MemoryNode);
+        if (cls.Name is null) return;
+        w.MemoryFits = CheckMemoryFits(w, cls, machine, w.PerServer ?? 1, w.MemoryNode);
     }
 
     private bool CheckCpuNode(Machine machine, string className, int id, YamlNode node, string what)
@@ -203,7 +205,7 @@ internal sealed partial class ScenarioReader
             // A `servers: N` workload lands on ceil(N / count) instances per server at worst.
             var need = onClass.Sum(w => (decimal)w.MemoryBytes!.Value * (w.PerServer ?? (w.Servers!.Value + cls.Count!.Value - 1) / cls.Count!.Value));
             var have = cls.Machine!.TotalMemoryBytes;
-            if (onClass.Count > 1 && need > have)
+            if (onClass.Count > 1 && need > have && onClass.All(w => w.MemoryFits))
                 Diagnostics.Error(cls.Node, $"the workloads of class '{cls.Name}' need {Fmt((long)Math.Min(need, long.MaxValue))} per server together ({string.Join(", ", onClass.Select(w => w.Name))}), but a server has {Fmt(have)}");
         }
     }

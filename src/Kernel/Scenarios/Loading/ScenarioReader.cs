@@ -27,6 +27,9 @@ internal sealed partial class ScenarioReader(
     private readonly List<TimelineDraft> _timeline = [];
     private readonly List<ArmDraft> _arms = [];
     private TimeSpan? _duration;
+
+    /// <summary>When the fleet itself is missing or not a list, class references are not reported as unknown.</summary>
+    private bool _fleetUnreadable;
     private TimeSpan _tick = Scenario.DefaultTick;
 
     private DiagnosticBag Diagnostics => _r.Diagnostics;
@@ -76,6 +79,7 @@ internal sealed partial class ScenarioReader(
         var regionSize = top.Get("region_size") is { } rs ? ReadRegionSize(rs) : Scenario.DefaultRegionSizeBytes;
 
         if (top.Get("fleet") is { } fleet) ReadFleet(fleet);
+        else _fleetUnreadable = true;
         if (top.Get("workloads") is { } workloads) ReadWorkloads(workloads);
         CheckClassMemory();
         if (top.Get("policies") is { } policies) ReadPolicies(policies);

@@ -25,6 +25,9 @@ internal sealed class WorkloadDraft(YamlNode node)
     public bool? LatencySensitive { get; set; }
     public bool Valid { get; set; } = true;
 
+    /// <summary>False once the workload alone was found not to fit, so the class total is not reported too.</summary>
+    public bool MemoryFits { get; set; } = true;
+
     public Workload? ToModel() =>
         !Valid || Name is null || Class is null || (PerServer is null && Servers is null) || Cgroup is null
         || Tasks is null || MemoryBytes is null || InitialMemory is null || Access is null || LatencySensitive is null
