@@ -14,7 +14,7 @@ namespace NumaActors.Kernel.Hooks;
 public sealed class HookRegistry
 {
     private readonly Dictionary<ulong, Attachment> attachments = [];
-    private ResolutionSnapshot snapshot = ResolutionSnapshot.Empty;
+    private volatile ResolutionSnapshot snapshot = ResolutionSnapshot.Empty;
 
     public HookRegistry(CgroupTree tree, HookResolution resolution = HookResolution.Leaf)
     {
@@ -143,18 +143,32 @@ public sealed class HookRegistry
 
     private void OnTreeChanged(ulong cgroupId, CgroupChange change)
     {
-        // A removed cgroup's link goes with it (the link becomes defunct); a new child may inherit
-        // under Nearest/Topmost and gets nothing under Leaf. Either way the snapshot is rebuilt.
-        if (change == CgroupChange.Removed && attachments.Remove(cgroupId, out var removed) && removed.Registered)
+        if (change == CgroupChange.Created)
+        {
+            // A new cgroup has no program and no children: under Leaf it gets nothing, under
+            // Nearest/Topmost its parent's answer. Its slot was reserved by the last rebuild and no
+            // reader can have looked it up yet, so filling it in place keeps creation O(1).
+            var s = snapshot;
+            if (cgroupId < (ulong)s.HolderIds.Length)
+            {
+                var holder = Resolution == HookResolution.Leaf ? 0 : s.HolderIds[Tree.ParentOf(cgroupId)];
+                s.HolderIds[cgroupId] = holder;
+                s.Programs[cgroupId] = holder == 0 ? null : attachments[holder].Program;
+                return;
+            }
+        }
+        // A removed cgroup's link goes with it (the link becomes defunct).
+        else if (attachments.Remove(cgroupId, out var removed) && removed.Registered)
             AttachedCount--;
         Rebuild();
     }
 
     private void Rebuild()
     {
-        var bound = Tree.IdBound;
-        var programs = new IHookProgram?[bound];
-        var holders = new ulong[bound];
+        // Spare slots for cgroups created later (ids only grow), so creation needs no rebuild.
+        var capacity = Math.Max(16UL, Tree.IdBound * 2);
+        var programs = new IHookProgram?[capacity];
+        var holders = new ulong[capacity];
         foreach (var id in Tree.Ids)
         {
             // Ids ascend from the root, so the parent's answer is already known.

@@ -78,6 +78,26 @@ public class HookResolutionTests
     }
 
     [Fact]
+    public void Many_cgroups_created_after_an_attach_all_resolve_to_it_in_nearest_mode()
+    {
+        var tree = new CgroupTree();
+        var registry = new HookRegistry(tree, HookResolution.Nearest);
+        tree.GetOrCreate("/kubepods", out var kubepods);
+        registry.Attach(kubepods, new TestProgram("pods"), HookAttachOptions.HierarchicalLink);
+
+        // Enough creations to outgrow any spare room the registry keeps for new ids.
+        var pods = new List<ulong>();
+        for (var i = 0; i < 200; i++)
+        {
+            tree.GetOrCreate($"/kubepods/burstable/pod-{i}", out var pod);
+            pods.Add(pod);
+        }
+
+        Assert.All(pods, pod => Assert.Equal("pods", registry.Resolve(pod)?.Name));
+        Assert.Null(registry.Resolve(CgroupTree.RootId));
+    }
+
+    [Fact]
     public void Detaching_the_top_program_lets_the_next_one_down_decide_in_topmost_mode()
     {
         var (tree, registry) = ThreeLevels(HookResolution.Topmost);
