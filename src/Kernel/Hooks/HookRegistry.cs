@@ -103,6 +103,17 @@ public sealed class HookRegistry
         return HookResult.Ok;
     }
 
+    /// <summary><see cref="Attach(ulong, IHookProgram?, HookAttachOptions?)"/> by path; ENOENT names the path.</summary>
+    public HookResult Attach(string cgroupPath, IHookProgram? program, HookAttachOptions? options = null) =>
+        ByPath(cgroupPath, id => Attach(id, program, options));
+
+    /// <summary><see cref="Update(ulong, IHookProgram?, HookAttachOptions?)"/> by path; ENOENT names the path.</summary>
+    public HookResult Update(string cgroupPath, IHookProgram? program, HookAttachOptions? options = null) =>
+        ByPath(cgroupPath, id => Update(id, program, options));
+
+    /// <summary><see cref="Detach(ulong)"/> by path; ENOENT names the path.</summary>
+    public HookResult Detach(string cgroupPath) => ByPath(cgroupPath, Detach);
+
     /// <summary>The cgroup's own program (what its <c>bpf_numab</c> pointer holds), or null.</summary>
     public IHookProgram? ProgramOf(ulong cgroupId) =>
         attachments.TryGetValue(cgroupId, out var a) ? a.Program : null;
@@ -123,6 +134,9 @@ public sealed class HookRegistry
         var s = snapshot;
         return cgroupId < (ulong)s.HolderIds.Length ? s.HolderIds[cgroupId] : 0;
     }
+
+    private HookResult ByPath(string cgroupPath, Func<ulong, HookResult> operation) =>
+        Tree.TryGetId(cgroupPath ?? "", out var id) ? operation(id) : HookResult.Fail(Errno.ENOENT, $"no cgroup {cgroupPath}");
 
     private static HookResult CheckProgram(IHookProgram? program)
     {
