@@ -135,6 +135,26 @@ public sealed class HookRegistry
         return cgroupId < (ulong)s.HolderIds.Length ? s.HolderIds[cgroupId] : 0;
     }
 
+    /// <summary>
+    /// How many memcgs the kernel would read to resolve a task of this cgroup, so the cost model
+    /// can charge the stateless upward walk (field-notes §1.3, §1.6) per lookup. Leaf: 1, the own
+    /// memcg only. Nearest: from the cgroup up to the holder, both included, or up to the root when
+    /// there is none. Topmost: every level up to the root, since only the root ends the search.
+    /// 0 for an unknown cgroup. Allocation-free.
+    /// </summary>
+    public int LookupSteps(ulong cgroupId)
+    {
+        if (!Tree.Exists(cgroupId)) return 0;
+        var depth = Tree.DepthOf(cgroupId);
+        var holder = ResolveHolder(cgroupId);
+        return Resolution switch
+        {
+            HookResolution.Leaf => 1,
+            HookResolution.Nearest => holder != 0 ? depth - Tree.DepthOf(holder) + 1 : depth + 1,
+            _ => depth + 1,
+        };
+    }
+
     private HookResult ByPath(string cgroupPath, Func<ulong, HookResult> operation) =>
         Tree.TryGetId(cgroupPath ?? "", out var id) ? operation(id) : HookResult.Fail(Errno.ENOENT, $"no cgroup {cgroupPath}");
 
