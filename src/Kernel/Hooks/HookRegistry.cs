@@ -14,7 +14,7 @@ namespace NumaActors.Kernel.Hooks;
 public sealed class HookRegistry
 {
     private readonly Dictionary<ulong, Attachment> attachments = [];
-    private ResolutionSnapshot snapshot = ResolutionSnapshot.Empty;
+    private volatile ResolutionSnapshot snapshot = ResolutionSnapshot.Empty;
 
     public HookRegistry(CgroupTree tree, HookResolution resolution = HookResolution.Leaf)
     {
@@ -103,6 +103,17 @@ public sealed class HookRegistry
         return HookResult.Ok;
     }
 
+    /// <summary><see cref="Attach(ulong, IHookProgram?, HookAttachOptions?)"/> by path; ENOENT names the path.</summary>
+    public HookResult Attach(string cgroupPath, IHookProgram? program, HookAttachOptions? options = null) =>
+        ByPath(cgroupPath, id => Attach(id, program, options));
+
+    /// <summary><see cref="Update(ulong, IHookProgram?, HookAttachOptions?)"/> by path; ENOENT names the path.</summary>
+    public HookResult Update(string cgroupPath, IHookProgram? program, HookAttachOptions? options = null) =>
+        ByPath(cgroupPath, id => Update(id, program, options));
+
+    /// <summary><see cref="Detach(ulong)"/> by path; ENOENT names the path.</summary>
+    public HookResult Detach(string cgroupPath) => ByPath(cgroupPath, Detach);
+
     /// <summary>The cgroup's own program (what its <c>bpf_numab</c> pointer holds), or null.</summary>
     public IHookProgram? ProgramOf(ulong cgroupId) =>
         attachments.TryGetValue(cgroupId, out var a) ? a.Program : null;
@@ -124,6 +135,29 @@ public sealed class HookRegistry
         return cgroupId < (ulong)s.HolderIds.Length ? s.HolderIds[cgroupId] : 0;
     }
 
+    /// <summary>
+    /// How many memcgs the kernel would read to resolve a task of this cgroup, so the cost model
+    /// can charge the stateless upward walk (field-notes §1.3, §1.6) per lookup. Leaf: 1, the own
+    /// memcg only. Nearest: from the cgroup up to the holder, both included, or up to the root when
+    /// there is none. Topmost: every level up to the root, since only the root ends the search.
+    /// 0 for an unknown cgroup. Allocation-free.
+    /// </summary>
+    public int LookupSteps(ulong cgroupId)
+    {
+        if (!Tree.Exists(cgroupId)) return 0;
+        var depth = Tree.DepthOf(cgroupId);
+        var holder = ResolveHolder(cgroupId);
+        return Resolution switch
+        {
+            HookResolution.Leaf => 1,
+            HookResolution.Nearest => holder != 0 ? depth - Tree.DepthOf(holder) + 1 : depth + 1,
+            _ => depth + 1,
+        };
+    }
+
+    private HookResult ByPath(string cgroupPath, Func<ulong, HookResult> operation) =>
+        Tree.TryGetId(cgroupPath ?? "", out var id) ? operation(id) : HookResult.Fail(Errno.ENOENT, $"no cgroup {cgroupPath}");
+
     private static HookResult CheckProgram(IHookProgram? program)
     {
         if (program is null || !program.HasNumabHook)
@@ -143,18 +177,32 @@ public sealed class HookRegistry
 
     private void OnTreeChanged(ulong cgroupId, CgroupChange change)
     {
-        // A removed cgroup's link goes with it (the link becomes defunct); a new child may inherit
-        // under Nearest/Topmost and gets nothing under Leaf. Either way the snapshot is rebuilt.
-        if (change == CgroupChange.Removed && attachments.Remove(cgroupId, out var removed) && removed.Registered)
+        if (change == CgroupChange.Created)
+        {
+            // A new cgroup has no program and no children: under Leaf it gets nothing, under
+            // Nearest/Topmost its parent's answer. Its slot was reserved by the last rebuild and no
+            // reader can have looked it up yet, so filling it in place keeps creation O(1).
+            var s = snapshot;
+            if (cgroupId < (ulong)s.HolderIds.Length)
+            {
+                var holder = Resolution == HookResolution.Leaf ? 0 : s.HolderIds[Tree.ParentOf(cgroupId)];
+                s.HolderIds[cgroupId] = holder;
+                s.Programs[cgroupId] = holder == 0 ? null : attachments[holder].Program;
+                return;
+            }
+        }
+        // A removed cgroup's link goes with it (the link becomes defunct).
+        else if (attachments.Remove(cgroupId, out var removed) && removed.Registered)
             AttachedCount--;
         Rebuild();
     }
 
     private void Rebuild()
     {
-        var bound = Tree.IdBound;
-        var programs = new IHookProgram?[bound];
-        var holders = new ulong[bound];
+        // Spare slots for cgroups created later (ids only grow), so creation needs no rebuild.
+        var capacity = Math.Max(16UL, Tree.IdBound * 2);
+        var programs = new IHookProgram?[capacity];
+        var holders = new ulong[capacity];
         foreach (var id in Tree.Ids)
         {
             // Ids ascend from the root, so the parent's answer is already known.

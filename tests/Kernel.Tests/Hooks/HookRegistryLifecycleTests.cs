@@ -105,6 +105,20 @@ public class HookRegistryLifecycleTests
     }
 
     [Fact]
+    public void The_lifecycle_also_works_by_path_and_an_unknown_path_is_ENOENT_naming_it()
+    {
+        var p = new TestProgram("p");
+        Assert.True(registry.Attach("/kubepods/burstable/redis-0", p).IsOk);
+        Assert.Same(p, registry.ProgramOf(redis));
+        Assert.True(registry.Update("/kubepods/burstable/redis-0", new TestProgram("q")).IsOk);
+        Assert.True(registry.Detach("/kubepods/burstable/redis-0").IsOk);
+
+        var missing = registry.Attach("/kubepods/burstable/redis-9", p);
+        Assert.Equal(Errno.ENOENT, missing.Errno);
+        Assert.Contains("/kubepods/burstable/redis-9", missing.Message);
+    }
+
+    [Fact]
     public void Attach_without_a_link_is_EOPNOTSUPP_and_changes_nothing()
     {
         var result = registry.Attach(redis, new TestProgram("p"), new HookAttachOptions { ViaLink = false });

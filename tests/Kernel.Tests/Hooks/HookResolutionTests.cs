@@ -57,6 +57,24 @@ public class HookResolutionTests
         Assert.Equal(expected == "-" ? 0UL : Holder(tree, expected), registry.ResolveHolder(id));
     }
 
+    // Memcgs read per lookup. Depths: / 0, /a 1, /a/b 2, /a/b/c and /a/b/d 3, /a/e 2.
+    // Leaf reads one memcg; Topmost walks to the root (depth + 1); Nearest stops at the holder
+    // (depth - holder depth + 1), or walks to the root when there is none.
+    [Theory]
+    [InlineData(HookResolution.Leaf, "/a/b/d", 1)]
+    [InlineData(HookResolution.Nearest, "/a/b/c", 1)]   // own program
+    [InlineData(HookResolution.Nearest, "/a/b/d", 2)]   // d, b
+    [InlineData(HookResolution.Nearest, "/a/e", 2)]     // e, a
+    [InlineData(HookResolution.Nearest, "/", 1)]        // the root, nothing found
+    [InlineData(HookResolution.Topmost, "/a/b/c", 4)]   // c, b, a, root
+    [InlineData(HookResolution.Topmost, "/a", 2)]       // a, root
+    public void Lookup_steps_count_the_memcgs_the_walk_reads(HookResolution mode, string cgroup, int expected)
+    {
+        var (tree, registry) = ThreeLevels(mode);
+        tree.TryGetId(cgroup, out var id);
+        Assert.Equal(expected, registry.LookupSteps(id));
+    }
+
     // A cgroup created under an attached leaf: the leaf turns inner. Leaf mode gives the child
     // nothing (field-notes §1.6, "the user has to attach the bpf prog to the new cgroup as well");
     // both hierarchical modes give it the former leaf's program.
@@ -75,6 +93,26 @@ public class HookResolutionTests
 
         Assert.Equal(expected, registry.Resolve(child)?.Name ?? "-");
         Assert.Equal("app", registry.Resolve(app)?.Name);
+    }
+
+    [Fact]
+    public void Many_cgroups_created_after_an_attach_all_resolve_to_it_in_nearest_mode()
+    {
+        var tree = new CgroupTree();
+        var registry = new HookRegistry(tree, HookResolution.Nearest);
+        tree.GetOrCreate("/kubepods", out var kubepods);
+        registry.Attach(kubepods, new TestProgram("pods"), HookAttachOptions.HierarchicalLink);
+
+        // Enough creations to outgrow any spare room the registry keeps for new ids.
+        var pods = new List<ulong>();
+        for (var i = 0; i < 200; i++)
+        {
+            tree.GetOrCreate($"/kubepods/burstable/pod-{i}", out var pod);
+            pods.Add(pod);
+        }
+
+        Assert.All(pods, pod => Assert.Equal("pods", registry.Resolve(pod)?.Name));
+        Assert.Null(registry.Resolve(CgroupTree.RootId));
     }
 
     [Fact]
