@@ -5,10 +5,12 @@ namespace NumaActors.Kernel.Hooks;
 /// <c>bpf_numab_enabled_key</c> (kernel-model.md §9.2), with the proposal's lifecycle
 /// (attach, update, detach) and the scenario's <see cref="HookResolution"/>.
 /// <para>
-/// Writes (lifecycle calls, tree changes) happen between ticks on one thread. Each write rebuilds
-/// an immutable resolution snapshot (the program that applies to every cgroup) and publishes it
-/// with one reference store, as RCU does; <see cref="Resolve"/> then reads an array slot, so the
-/// per-tick and per-fault gates never walk the hierarchy and never allocate.
+/// Writes (lifecycle calls, tree changes) happen between ticks on one thread. Each lifecycle call
+/// or removal rebuilds the resolution snapshot (the program that applies to every cgroup) and
+/// publishes it with one reference store, as RCU does; a new cgroup only fills its own reserved
+/// slot. <see cref="Resolve"/> then reads an array slot, so the per-tick and per-fault gates never
+/// walk the hierarchy and never allocate (this is the stateful, precomputed variant of the walk;
+/// <see cref="LookupSteps"/> tells the cost model what the stateless kernel walk would read).
 /// </para>
 /// </summary>
 public sealed class HookRegistry

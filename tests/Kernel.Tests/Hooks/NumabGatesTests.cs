@@ -115,6 +115,25 @@ public class NumabGatesTests
         Assert.Equal(1500u, gates.HotThresholdMs(c));  // no program for c
     }
 
+    // /pod holds "outer" (off, 700 ms), /pod/app holds "inner" (on, 300 ms); a task sits in /pod/app/worker.
+    // Leaf: the worker's own memcg has no program -> off, sysctl 1000 ms.
+    // Nearest: /pod/app decides -> on, 300 ms. Topmost: /pod overrides -> off, 700 ms.
+    [Theory]
+    [InlineData(HookResolution.Leaf, false, 1000u)]
+    [InlineData(HookResolution.Nearest, true, 300u)]
+    [InlineData(HookResolution.Topmost, false, 700u)]
+    public void The_gates_follow_the_resolution_mode(HookResolution mode, bool enabled, uint hotThresholdMs)
+    {
+        var g = NumabGates.Create(NumaBalancingKnobs.KernelDefaults, mode);
+        var tree = g.Registry.Tree;
+        tree.GetOrCreate("/pod/app/worker", out var worker);
+        g.Registry.Attach("/pod", new TestProgram("outer", answer: false, hotThresholdMs: 700), HookAttachOptions.HierarchicalLink);
+        g.Registry.Attach("/pod/app", new TestProgram("inner", answer: true, hotThresholdMs: 300), HookAttachOptions.HierarchicalLink);
+
+        Assert.Equal(enabled, g.TaskNumabEnabled(Task(worker)));
+        Assert.Equal(hotThresholdMs, g.HotThresholdMs(worker));
+    }
+
     [Fact]
     public void Scan_overrides_fall_back_to_the_sysctl_member_by_member()
     {
