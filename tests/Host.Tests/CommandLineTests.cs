@@ -33,7 +33,7 @@ public sealed class CommandLineTests
         var run = CliRun.Of("topology");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("FILE", run.Err);
+        Assert.Contains("Required argument missing", run.Err);
     }
 
     [Fact]
