@@ -130,6 +130,8 @@ internal sealed partial class ScenarioReader(
 
     private static string Fmt(long bytes) => NumaActors.Topology.Units.Units.FormatSize(bytes);
 
+    private static string Fmt(decimal bytes) => bytes <= long.MaxValue ? Fmt((long)bytes) : $"{bytes}B";
+
     private static string List(IEnumerable<string> names)
     {
         var all = names.ToList();
