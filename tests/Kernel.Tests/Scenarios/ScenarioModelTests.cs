@@ -200,4 +200,14 @@ public class ScenarioModelTests
         Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
         Assert.NotNull(result.Scenario);
     }
+
+    [Fact]
+    public void A_cost_below_the_100ns_resolution_is_an_error_rather_than_a_silent_zero()
+    {
+        var yaml = ScenarioTexts.Valid.Replace("    count: 2\n", "    count: 2\n    costs: { pte_update: 40ns }\n");
+
+        var d = Assert.Single(ScenarioTexts.Load(yaml).Diagnostics);
+
+        Assert.Contains("pte_update must be greater than zero, found '40ns' (durations have a resolution of 100ns)", d.Message, StringComparison.Ordinal);
+    }
 }
