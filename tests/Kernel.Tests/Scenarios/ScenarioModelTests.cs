@@ -210,4 +210,33 @@ public class ScenarioModelTests
 
         Assert.Contains("pte_update must be greater than zero, found '40ns' (durations have a resolution of 100ns)", d.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Topology_file_errors_pass_through_with_their_own_file_and_line()
+    {
+        var dir = Directory.CreateTempSubdirectory("numa-scenario-");
+        try
+        {
+            var topo = Path.Combine(dir.FullName, "broken.numactl");
+            File.WriteAllText(topo, "this is not numactl output\n");
+            var yaml = ScenarioTexts.Valid.Replace("""
+                    topology:
+                      nodes:
+                        - { id: 0, cpus: 8, memory: 16GiB }
+                        - { id: 1, cpus: 8, memory: 16GiB }
+                        - { id: 2, cpus: 0, memory: 32GiB, tier: slow }
+                      distances: [[10, 21, 30], [21, 10, 30], [30, 30, 10]]
+                """, "    topology: { file: broken.numactl }\n");
+            Assert.Contains("file: broken.numactl", yaml, StringComparison.Ordinal);
+
+            var result = ScenarioLoader.LoadText(yaml, "s.yaml", dir.FullName, FakePolicyCatalog.Instance);
+
+            Assert.Null(result.Scenario);
+            Assert.Contains(result.Diagnostics, d => d.IsError && d.File == topo && d.Line >= 1);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }
