@@ -18,7 +18,17 @@ public sealed partial class ProcessModel
     private void ObserveAccesses(TickContext ctx)
     {
         int slices = _tasks.Length + 1; // slice 0 = shared, slice k+1 = task k's private slice
-        if (_sliceNodeShare.Length != slices * _n) _sliceNodeShare = new double[slices * _n];
+        if (_sliceNodeShare.Length != slices * _n) { _sliceNodeShare = new double[slices * _n]; _layoutDirty = true; }
+        if (_layoutDirty) RecomputeSliceShares();
+        ObserveTasks(ctx);
+    }
+
+    /// <summary>Set whenever pages move or the access model changes; the slice shares are then recomputed once.</summary>
+    private bool _layoutDirty = true;
+
+    private void RecomputeSliceShares()
+    {
+        _layoutDirty = false;
         Array.Clear(_sliceNodeShare);
         for (int r = 0; r < RegionCount; r++)
         {
@@ -30,6 +40,10 @@ public sealed partial class ProcessModel
                 if (p != 0) _sliceNodeShare[slice * _n + n] += w * p;
             }
         }
+    }
+
+    private void ObserveTasks(TickContext ctx)
+    {
         double dt = ctx.TickMs / 1000.0;
         for (int k = 0; k < _tasks.Length; k++)
         {
