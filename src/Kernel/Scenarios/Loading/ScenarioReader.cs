@@ -97,7 +97,7 @@ internal sealed partial class ScenarioReader(
             _classes.Select(c => c.ToModel()!).ToImmutableArray(),
             _workloads.Select(w => w.ToModel()!).ToImmutableArray(),
             _policies.Select(p => p.Model!).ToImmutableArray(),
-            _timeline.Select(e => e.Event).ToImmutableArray(),
+            _timeline.Select(e => e.Event).OrderBy(e => e.At).ToImmutableArray(), // stable: ties keep file order
             _arms.Select(a => a.Arm).ToImmutableArray(),
             outputs, sourcePath, baseDirectory);
     }
