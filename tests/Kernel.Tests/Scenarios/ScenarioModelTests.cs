@@ -136,15 +136,15 @@ public class ScenarioModelTests
         Assert.Equal("500ms", p.Params["hot_threshold"]);
         Assert.Null(s.Policies[1].Attach);
 
-        // File order is kept; the engine applies each at the first tick at or after `at`.
+        // Time order (the file lists the update first); the engine applies each at the first tick at or after `at`.
         Assert.Collection(s.Timeline,
-            e => Assert.Equal("200ms", Assert.IsType<UpdatePolicyEvent>(e).MergedParams["hot_threshold"]),
             e => Assert.Equal(new DetachPolicyEvent(TimeSpan.FromSeconds(10), "cache-on", "cache"), e),
             e => Assert.Equal(new AttachPolicyEvent(TimeSpan.FromSeconds(20), "later", "cache"), e),
             e => Assert.Equal(new SysctlEvent(TimeSpan.FromSeconds(30), null, new SysctlOverrides(Mode: NumaBalancingMode.MemoryTiering)), e),
+            e => Assert.Equal("200ms", Assert.IsType<UpdatePolicyEvent>(e).MergedParams["hot_threshold"]),
             e => Assert.Equal(new ScaleEvent(TimeSpan.FromSeconds(45), "cache", 0, null), e),
             e => Assert.Equal(new PhaseEvent(TimeSpan.FromSeconds(50), "cache", new AccessChange(Pattern: AccessPattern.Uniform)), e));
-        var update = (UpdatePolicyEvent)s.Timeline[0];
+        var update = (UpdatePolicyEvent)s.Timeline[3];
         Assert.Equal("true", update.MergedParams["enabled"]); // unchanged parameters carry over
         Assert.False(update.Params.ContainsKey("enabled"));
 

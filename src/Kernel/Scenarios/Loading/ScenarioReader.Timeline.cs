@@ -150,7 +150,7 @@ internal sealed partial class ScenarioReader
             if (access.Present(AccessKeys).Count == 0)
                 Diagnostics.Error(access.Node, $"a phase changes at least one of {string.Join(", ", AccessKeys)}");
             else
-                change = ReadAccessFields(access);
+                change = ReadAccessFields(access, _workloads.FirstOrDefault(d => d.Name == workload)?.Access?.Pattern);
         }
         return workload is null || change is null ? null : new PhaseEvent(at, workload, change);
     }

@@ -92,7 +92,7 @@ internal sealed partial class ScenarioReader
     {
         var map = _r.Mapping(node, "access", AccessKeys, ["rate"]);
         if (map is null) return null;
-        var change = ReadAccessFields(map);
+        var change = ReadAccessFields(map, null);
         if (change is null || change.RatePerSecond is null) return null;
         var pattern = change.Pattern ?? AccessPattern.Uniform;
         var skew = change.Skew ?? pattern switch
@@ -107,7 +107,9 @@ internal sealed partial class ScenarioReader
     }
 
     /// <summary>The access fields present; skew is a zipf exponent (&gt; 0) or a hot fraction (0, 1] for hotset.</summary>
-    private AccessChange? ReadAccessFields(MappingView map)
+    /// <param name="map">The access keys.</param>
+    /// <param name="basePattern">The pattern in force when <paramref name="map"/> does not set one (a phase change).</param>
+    private AccessChange? ReadAccessFields(MappingView map, AccessPattern? basePattern)
     {
         var ok = true;
         var rate = map.Get("rate") is { } r ? _r.Rate(r, "rate") : null;
@@ -125,7 +127,7 @@ internal sealed partial class ScenarioReader
         double? skew = null;
         if (map.Get("skew") is { } s)
         {
-            skew = pattern == AccessPattern.Hotset
+            skew = (pattern ?? basePattern) == AccessPattern.Hotset
                 ? _r.Fraction(s, "skew (the hot fraction of memory for hotset)", 0, 1, minExclusive: true)
                 : _r.Fraction(s, "skew", 0, double.PositiveInfinity, minExclusive: true);
             ok &= skew is not null;

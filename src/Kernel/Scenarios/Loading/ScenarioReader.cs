@@ -88,6 +88,8 @@ internal sealed partial class ScenarioReader(
         else _arms.Add(new ArmDraft(Arm.Default, top.Node, []));
         CheckAttachConflicts(top.Has("arms"));
         var outputs = top.Get("outputs") is { } o ? ReadOutputs(o, tickOk) : Outputs.Default;
+        if (!top.Has("outputs") && tickOk && top.Get("tick") is { } tickNode && Outputs.Default.TimeseriesInterval.Ticks % _tick.Ticks != 0)
+            Diagnostics.Error(tickNode, $"tick {Fmt(_tick)} does not divide the default timeseries_interval {Fmt(Outputs.Default.TimeseriesInterval)}; set outputs.timeseries_interval to a whole number of ticks");
 
         if (Diagnostics.HasErrors || version is null || name is null || seed is null || _duration is null
             || resolution is null || regionSize is null || outputs is null)
@@ -97,7 +99,7 @@ internal sealed partial class ScenarioReader(
             _classes.Select(c => c.ToModel()!).ToImmutableArray(),
             _workloads.Select(w => w.ToModel()!).ToImmutableArray(),
             _policies.Select(p => p.Model!).ToImmutableArray(),
-            _timeline.Select(e => e.Event).ToImmutableArray(),
+            _timeline.Select(e => e.Event).OrderBy(e => e.At).ToImmutableArray(), // stable: ties keep file order
             _arms.Select(a => a.Arm).ToImmutableArray(),
             outputs, sourcePath, baseDirectory);
     }

@@ -4,7 +4,7 @@ namespace NumaActors.Kernel.Scenarios;
 
 /// <summary>
 /// A timeline entry, applied at the first tick at or after <see cref="At"/> in every arm.
-/// Events keep the file's order; the loader checks them in time order (stable).
+/// <see cref="Scenario.Timeline"/> holds them in time order; events at the same time keep the file's order.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "event")]
 [JsonDerivedType(typeof(AttachPolicyEvent), "attach")]
