@@ -144,15 +144,11 @@ public sealed partial class ProcessModel
 
     private int PickSharedTask()
     {
-        double total = 0;
-        foreach (var t in _tasks) total += TaskRate(t);
-        double u = _pickRng.NextDouble() * total;
-        for (int k = 0; k < _tasks.Length; k++)
-        {
-            u -= TaskRate(_tasks[k]);
-            if (u < 0) return k;
-        }
-        return _tasks.Length - 1;
+        var cum = _sharedTaskCumulative;
+        double u = _pickRng.NextDouble() * cum[^1];
+        for (int k = 0; k < cum.Length; k++)
+            if (u < cum[k]) return k;
+        return cum.Length - 1;
     }
 
     /// <summary>

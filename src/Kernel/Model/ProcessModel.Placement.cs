@@ -32,7 +32,7 @@ public sealed partial class ProcessModel
     /// <summary><c>task_numa_fault</c> (§3.4).</summary>
     private void TaskNumaFault(TickContext ctx, TaskState task, Cpupid last, int memNode, int pages, int flags)
     {
-        if (!ctx.Gates.TaskNumabEnabled(Context(task, ctx.NowMs))) return;
+        if (!_statsEnabled[task.Index]) return;
         // Promotions don't feed task statistics (tiering mode or an invalid cpupid).
         if (!_topo.TopTier[memNode] && (ctx.Gates.ModeTiering || !last.IsSet)) return;
         task.Faults ??= new long[8 * _n];

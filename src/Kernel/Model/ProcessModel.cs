@@ -198,8 +198,14 @@ public sealed partial class ProcessModel
 
     private double TaskRate(TaskState task) => Setup.Access.RatePerTaskPerSecond * task.Utilization;
 
+    /// <summary>Running sums of the tasks' access rates: who takes a fault in a shared region.</summary>
+    private double[] _sharedTaskCumulative = [];
+
     private void RecomputeRates()
     {
+        _sharedTaskCumulative = new double[_tasks.Length];
+        double running = 0;
+        for (int k = 0; k < _tasks.Length; k++) _sharedTaskCumulative[k] = running += TaskRate(_tasks[k]);
         double sharedRate = 0;
         for (int k = 0; k < _tasks.Length; k++) sharedRate += TaskRate(_tasks[k]) * SharedShare(k);
         for (int i = 0; i < RegionCount; i++)
