@@ -9,6 +9,13 @@ public sealed partial class ProcessModel
 {
     private readonly List<PendingFault> _pending = [];
     private readonly List<MigrationRequest> _requests = [];
+
+    /// <summary>
+    /// CPU time each task has left this tick for fault handling: faults are synchronous, so a task
+    /// cannot spend more than its own runtime in them; faults beyond that stay pending (the pages
+    /// stay marked) until the next tick.
+    /// </summary>
+    private double[] _faultBudgetNs = [];
     private bool _balancingEnabledThisTick;
 
     /// <summary>
@@ -28,9 +35,11 @@ public sealed partial class ProcessModel
         var knobs = ScanKnobs(ctx);
         long tickNs = (long)ctx.TickMs * 1_000_000;
         _balancingEnabledThisTick = false;
+        if (_faultBudgetNs.Length != _tasks.Length) _faultBudgetNs = new double[_tasks.Length];
         foreach (var task in _tasks)
         {
             long ran = (long)(tickNs * task.Utilization);
+            _faultBudgetNs[task.Index] = ran;
             task.RuntimeNs += ran;
             _cpuNs += ran;
             if (ran == 0) continue;
@@ -38,7 +47,9 @@ public sealed partial class ProcessModel
             if (!ctx.Gates.TaskNumabEnabled(Context(task, ctx.StartMs))) continue;
             _balancingEnabledThisTick = true;
             if (!TaskTickNuma(task, ctx.StartMs, knobs)) continue;
-            Charge(task, TaskNumaWork(task, ctx, knobs));
+            double scanCost = TaskNumaWork(task, ctx, knobs);
+            Charge(task, scanCost);
+            _faultBudgetNs[task.Index] -= scanCost;
         }
 
         ObserveAccesses(ctx);
@@ -101,16 +112,19 @@ public sealed partial class ProcessModel
             double lambda = _regionRate[r] / _resident[r] * _folioPages;
             int faults = _faultRng.Binomial(folios, 1 - Math.Exp(-lambda * dt));
             int regionRequestStart = _requests.Count;
+            double migrateNs = _folioPages > 1 ? _costs.MigrateThpNs : _costs.MigratePageNs;
             for (int f = 0; f < faults; f++)
             {
+                int t = _regionOwner[r] >= 0 ? _regionOwner[r] : PickSharedTask();
+                if (_faultBudgetNs[t] < _costs.HintFaultNs) continue;
+                var task = _tasks[t];
                 int memNode = PickMarkedNode(r, marked);
                 marked -= _folioPages;
                 _markedOnNode[r * _n + memNode] -= _folioPages;
                 _markedTotal -= _folioPages;
-                int t = _regionOwner[r] >= 0 ? _regionOwner[r] : PickSharedTask();
-                var task = _tasks[t];
                 int b = _pickRng.NextInt(buckets);
-                TakeHintFault(ctx, task, r, b, memNode, tiering, regionRequestStart);
+                bool migrating = TakeHintFault(ctx, task, r, b, memNode, tiering, regionRequestStart);
+                _faultBudgetNs[t] -= _costs.HintFaultNs + (migrating ? migrateNs : 0);
             }
         }
     }
@@ -130,22 +144,18 @@ public sealed partial class ProcessModel
 
     private int PickSharedTask()
     {
-        double total = 0;
-        foreach (var t in _tasks) total += TaskRate(t);
-        double u = _pickRng.NextDouble() * total;
-        for (int k = 0; k < _tasks.Length; k++)
-        {
-            u -= TaskRate(_tasks[k]);
-            if (u < 0) return k;
-        }
-        return _tasks.Length - 1;
+        var cum = _sharedTaskCumulative;
+        double u = _pickRng.NextDouble() * cum[^1];
+        for (int k = 0; k < cum.Length; k++)
+            if (u < cum[k]) return k;
+        return cum.Length - 1;
     }
 
     /// <summary>
     /// <c>do_numa_page</c> → <c>numa_migrate_check</c> → <c>mpol_misplaced</c> (§3.1, §5.1–§5.3) for
     /// one fault; accounting (<c>task_numa_fault</c>) waits for phase C.
     /// </summary>
-    private void TakeHintFault(TickContext ctx, TaskState task, int r, int b, int memNode, bool tiering, int regionRequestStart)
+    private bool TakeHintFault(TickContext ctx, TaskState task, int r, int b, int memNode, bool tiering, int regionRequestStart)
     {
         int cpuNode = task.Node;
         bool local = memNode == cpuNode;
@@ -182,6 +192,7 @@ public sealed partial class ProcessModel
             if (kind is { } k) seq = AddToRequest(ctx, task, r, memNode, cpuNode, k, regionRequestStart);
         }
         _pending.Add(new PendingFault(task.Index, r, b, memNode, lastTask, lastNode, local, seq, _folioPages));
+        return seq >= 0;
     }
 
     /// <summary>Tiering path of <c>should_numa_migrate_memory</c> (§5.3), up to the rate limit (phase B).</summary>

@@ -13,6 +13,7 @@ public sealed partial class ProcessModel
     private readonly List<PageTransfer> _transfers = [];
     private readonly List<TaskPlacementInfo> _placements = [];
     private int[] _migratedLeft = [], _failedLeft = [];
+    private bool[] _statsEnabled = [];
 
     /// <summary>
     /// Phase C for this process: applies the node's answers to this tick's requests (in request
@@ -39,6 +40,10 @@ public sealed partial class ProcessModel
         }
 
         bool tiering = ctx.Gates.ModeTiering;
+        // task_numab_enabled(p) for task_numa_fault: asked once per task per tick (the program
+        // snapshot cannot change within a tick), not once per fault.
+        if (_statsEnabled.Length != _tasks.Length) _statsEnabled = new bool[_tasks.Length];
+        foreach (var t in _tasks) _statsEnabled[t.Index] = ctx.Gates.TaskNumabEnabled(Context(t, ctx.NowMs));
         foreach (var f in _pending)
         {
             var task = _tasks[f.Task];

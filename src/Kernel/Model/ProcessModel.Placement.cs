@@ -32,7 +32,7 @@ public sealed partial class ProcessModel
     /// <summary><c>task_numa_fault</c> (§3.4).</summary>
     private void TaskNumaFault(TickContext ctx, TaskState task, Cpupid last, int memNode, int pages, int flags)
     {
-        if (!ctx.Gates.TaskNumabEnabled(Context(task, ctx.NowMs))) return;
+        if (!_statsEnabled[task.Index]) return;
         // Promotions don't feed task statistics (tiering mode or an invalid cpupid).
         if (!_topo.TopTier[memNode] && (ctx.Gates.ModeTiering || !last.IsSet)) return;
         task.Faults ??= new long[8 * _n];
@@ -219,10 +219,7 @@ public sealed partial class ProcessModel
     {
         var faults = new long[_n];
         for (int n = 0; n < _n; n++) faults[n] = task.MemFaults(n);
-        var w = new long[_n];
-        for (int n = 0; n < _n; n++)
-            w[n] = PlacementScore.Weight(_topo, faults, task.TotalFaults, n, _topo.Distance(task.Node, n == task.Node ? task.PreferredNid < 0 ? n : task.PreferredNid : n));
-        return [.. w];
+        return Weights(task, faults, task.TotalFaults);
     }
 
     private ImmutableArray<long> GroupWeights(TaskState task, NumaGroup? g)
@@ -230,9 +227,24 @@ public sealed partial class ProcessModel
         if (g is null) return TaskWeights(task);
         var faults = new long[_n];
         for (int n = 0; n < _n; n++) faults[n] = g.MemFaults(n);
+        return Weights(task, faults, g.Total);
+    }
+
+    /// <summary>
+    /// Weight of every node as <c>task_numa_migrate</c> would see it from the task's node: node n
+    /// scored with dist(src, n); the source itself with dist(src, preferred) as the kernel does.
+    /// </summary>
+    private ImmutableArray<long> Weights(TaskState task, long[] faults, long total)
+    {
+        int src = task.Node;
         var w = new long[_n];
         for (int n = 0; n < _n; n++)
-            w[n] = PlacementScore.Weight(_topo, faults, g.Total, n, _topo.Distance(task.Node, n == task.Node ? task.PreferredNid < 0 ? n : task.PreferredNid : n));
+        {
+            int dist = n != src ? _topo.Distance(src, n)
+                : task.PreferredNid >= 0 && task.PreferredNid != src ? _topo.Distance(src, task.PreferredNid)
+                : _topo.MaxDistance;
+            w[n] = PlacementScore.Weight(_topo, faults, total, n, dist);
+        }
         return [.. w];
     }
 

@@ -77,6 +77,7 @@ public sealed partial class ProcessModel
         _regionOwner = new int[r];
         for (int i = 0; i < r; i++)
             _resident[i] = Math.Min(_regionPages, totalPages - (long)i * _regionPages);
+        RssPages = totalPages;
 
         _allowedMemNodes = new bool[_n];
         for (int n = 0; n < _n; n++)
@@ -115,15 +116,8 @@ public sealed partial class ProcessModel
     public long NextScanMs => _nextScanMs;
     public VmStatCounters VmStat => _vmstat.ToCounters();
 
-    public long RssPages
-    {
-        get
-        {
-            long s = 0;
-            for (int i = 0; i < RegionCount; i++) s += _resident[i];
-            return s;
-        }
-    }
+    /// <summary>Resident pages (anon RSS); fixed for the life of the process.</summary>
+    public long RssPages { get; }
 
     public long PagesOnNode(int node)
     {
@@ -204,8 +198,14 @@ public sealed partial class ProcessModel
 
     private double TaskRate(TaskState task) => Setup.Access.RatePerTaskPerSecond * task.Utilization;
 
+    /// <summary>Running sums of the tasks' access rates: who takes a fault in a shared region.</summary>
+    private double[] _sharedTaskCumulative = [];
+
     private void RecomputeRates()
     {
+        _sharedTaskCumulative = new double[_tasks.Length];
+        double running = 0;
+        for (int k = 0; k < _tasks.Length; k++) _sharedTaskCumulative[k] = running += TaskRate(_tasks[k]);
         double sharedRate = 0;
         for (int k = 0; k < _tasks.Length; k++) sharedRate += TaskRate(_tasks[k]) * SharedShare(k);
         for (int i = 0; i < RegionCount; i++)

@@ -199,6 +199,7 @@ public sealed class ServerModel
         _removedBalancingNs += proc.TotalBalancingNs;
         _processes.RemoveAt(i);
         _pendingMoves.Remove(pid);
+        _pendingPlacements.RemoveAll(x => x.Pid == pid);
         return true;
     }
 

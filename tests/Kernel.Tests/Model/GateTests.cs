@@ -57,4 +57,21 @@ public class GateTests
         server.RunUntil(1_200);
         Assert.Equal(16_384, server.TakeSnapshot().VmStat.NumaPteUpdates);
     }
+
+    [Fact]
+    public void Tiering_only_mode_leaves_DRAM_unmarked_until_a_program_is_attached()
+    {
+        // Mode 2: folio_can_map_prot_numa skips top-tier folios while NORMAL is off, so DRAM-only
+        // memory is never marked. One attached program makes task_numab_mode_normal() true for
+        // every task (§9.2), and the same memory is then scanned: 65,536 PTEs in the first pass.
+        static NumaActors.Kernel.Model.ServerModel Run(TestGates gates)
+        {
+            var server = Sim.Server(TestMachines.TwoNode(), gates,
+                processes: Sim.Process(1, 256 * Sim.MiB, InitialPlacement.OnNode(1), pin: [0], cgroup: 10));
+            server.RunUntil(3_000);
+            return server;
+        }
+        Assert.Equal(0, Run(new TestGates(NumaBalancingMode.MemoryTiering)).TakeSnapshot().VmStat.NumaPteUpdates);
+        Assert.Equal(65_536, Run(new TestGates(NumaBalancingMode.MemoryTiering, enabledCgroups: [99])).TakeSnapshot().VmStat.NumaPteUpdates);
+    }
 }

@@ -61,6 +61,29 @@ public class PinnedRemoteTaskTests
     }
 }
 
+/// <summary>A pinned task with 1 GiB remote: four scan windows per sequence (§2.2, §6.2).</summary>
+public class PinnedRemoteLargeTaskTests
+{
+    [Fact]
+    public void Each_pass_marks_one_256MiB_window_until_the_whole_GiB_is_local()
+    {
+        // 1 GiB = 262,144 pages = 4 windows of 65,536: task_scan_start = 1000 / 4 = 250 ms.
+        // The first pass (~1.0–1.1 s) marks exactly one window and stops at the budget; the cursor
+        // carries on in the next passes, one window each (~0.3 s apart at the 100 ms tick).
+        var server = Sim.Server(TestMachines.TwoNode(), TestGates.Global(NumaBalancingMode.Normal),
+            processes: Sim.Process(1, Sim.GiB, InitialPlacement.OnNode(1), pin: [0], rate: 40_000_000));
+        server.RunUntil(1_100);
+        Assert.Equal(65_536, server.TakeSnapshot().VmStat.NumaPteUpdates);
+        Assert.Equal(250, server.Processes[0].Tasks[0].ScanPeriodMs);
+
+        server.RunUntil(5_000);
+        var vm = server.TakeSnapshot().VmStat;
+        Assert.Equal(262_144, vm.NumaPteUpdates);
+        Assert.Equal(262_144, vm.NumaPagesMigrated);
+        Assert.Equal(262_144, server.Processes[0].PagesOnNode(0));
+    }
+}
+
 /// <summary>The same task with its memory in 2 MiB THPs (PMD-mapped folios, §2.3, §3.1).</summary>
 public class PinnedRemoteThpTests
 {
