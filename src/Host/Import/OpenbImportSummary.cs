@@ -1,0 +1,20 @@
+namespace NumaActors.Host.Import;
+
+/// <summary>What the import did, for stderr, the scenario's comments and tests.</summary>
+public sealed record OpenbImportSummary(
+    int Nodes,
+    int Pods,
+    long WindowStart,
+    long WindowEnd,
+    double TimeScale,
+    int PodsInWindow,
+    int NeverScheduled,
+    IReadOnlyList<PodPlacement> Unplaceable,
+    int LeftOutByMaxServers,
+    int ShorterThanTick,
+    int EventsPastEnd,
+    int Servers,
+    int Classes,
+    int Workloads,
+    int TimelineEvents,
+    long RegionSizeBytes);
