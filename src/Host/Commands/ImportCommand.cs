@@ -109,11 +109,11 @@ public static class ImportCommand
     {
         var e = console.Error;
         e.WriteLine(FormattableString.Invariant(
-            $"imported {s.PodsInWindow} pods of the window onto {s.Servers} servers: {s.Classes} classes, {s.Workloads} workloads, {s.TimelineEvents} timeline events ({elapsed.TotalSeconds:0.00}s)"));
+            $"imported {s.Written} of the window's {s.PodsInWindow} pods onto {s.Servers} servers: {s.Classes} classes, {s.Workloads} workloads, {s.TimelineEvents} timeline events ({elapsed.TotalSeconds:0.00}s)"));
         e.WriteLine($"unplaceable pods: {s.Unplaceable.Count}{(s.Unplaceable.Count == 0 ? "" : " (first: " + string.Join(", ", s.Unplaceable.Take(OpenbScenarioText.NamedUnplaceable).Select(p => p.Pod.Name)) + ")")}");
         if (s.NeverScheduled > 0) e.WriteLine($"pods never bound in the trace (not placed): {s.NeverScheduled}");
         if (s.LeftOutByMaxServers > 0) e.WriteLine($"pods on nodes left out by --max-servers: {s.LeftOutByMaxServers}");
-        if (s.ShorterThanTick > 0) e.WriteLine($"pods in workloads that never hold an instance after rounding to the tick: {s.ShorterThanTick}");
-        if (s.EventsPastEnd > 0) e.WriteLine($"creation/deletion times past the end of the run, left out: {s.EventsPastEnd}");
+        if (s.ShorterThanTick > 0) e.WriteLine($"pods shorter than one tick once compressed, run for one tick: {s.ShorterThanTick}");
+        if (s.StartsPastEnd > 0) e.WriteLine($"pods starting after the end of the run, left out: {s.StartsPastEnd}");
     }
 }

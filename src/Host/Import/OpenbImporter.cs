@@ -55,7 +55,7 @@ public static class OpenbImporter
         var events = classes.Sum(c => c.Workloads.Sum(w => w.Scale.Length));
         var regionSize = RegionSize(classes);
         var summary = new OpenbImportSummary(nodes.Count, pods.Count, windowStart, windowEnd, timeScale, inWindow.Count, neverScheduled,
-            unplaceable, leftOut, stats.ShorterThanTick, stats.EventsPastEnd, classes.Sum(c => c.Count), classes.Count,
+            unplaceable, leftOut, stats.Written, stats.ShorterThanTick, stats.StartsPastEnd, classes.Sum(c => c.Count), classes.Count,
             classes.Sum(c => c.Workloads.Length), events, regionSize);
         if (summary.Workloads == 0)
             return new OpenbImportResult(null,
@@ -92,43 +92,44 @@ public static class OpenbImporter
         var result = ImmutableArray.CreateBuilder<ImportedWorkload>();
         foreach (var group in pods.GroupBy(PodShape.Of).OrderBy(g => g.Key.Slug, StringComparer.Ordinal))
         {
-            var alive = group.Count(p => p.StartTime <= clock.WindowStart);
             var deltas = new SortedDictionary<long, int>();
-            if (alive == 0) deltas[0] = 0;
+            var (alive, written) = (0, 0);
             foreach (var pod in group)
             {
-                if (pod.StartTime > clock.WindowStart) Add(deltas, clock.At(pod.StartTime), +1, stats);
-                if (pod.DeletionTime < clock.WindowEnd) Add(deltas, clock.At(pod.DeletionTime), -1, stats);
+                var atStart = pod.StartTime <= clock.WindowStart;
+                var start = atStart ? 0 : clock.At(pod.StartTime);
+                var end = pod.DeletionTime < clock.WindowEnd ? clock.At(pod.DeletionTime) : null;
+                if (start is null) { stats.StartsPastEnd++; continue; }
+                // A pod shorter than a tick once compressed still runs for one tick, never vanishes.
+                if (start == end)
+                {
+                    stats.ShorterThanTick++;
+                    end = start + clock.TickMs < clock.DurationMs ? start + clock.TickMs : null;
+                }
+                written++;
+                if (atStart) alive++;
+                else Add(deltas, start.Value, +1);
+                if (end is { } e) Add(deltas, e, -1);
             }
+            // The schema starts a workload with at least one instance: one that starts empty scales to its count at 0s.
+            if (alive == 0) Add(deltas, 0, 0);
             var perServer = Math.Max(1, alive);
-            var (count, last, peak) = (alive, perServer, alive);
+            var (count, last) = (alive, perServer);
             var scale = ImmutableArray.CreateBuilder<(long, int)>();
             foreach (var (at, delta) in deltas)
             {
                 count += delta;
-                peak = Math.Max(peak, count);
                 if (count != last) scale.Add((at, count));
                 last = count;
             }
-            if (peak == 0)
-            {
-                stats.ShorterThanTick += group.Count();
-                continue;
-            }
-            result.Add(new ImportedWorkload(group.Key, perServer, scale.ToImmutable(), group.Count()));
+            stats.Written += written;
+            if (written > 0) result.Add(new ImportedWorkload(group.Key, perServer, scale.ToImmutable(), written));
         }
         return result.ToImmutable();
     }
 
-    private static void Add(SortedDictionary<long, int> deltas, long? at, int delta, Counters stats)
-    {
-        if (at is not { } ms)
-        {
-            stats.EventsPastEnd++;
-            return;
-        }
-        deltas[ms] = (deltas.TryGetValue(ms, out var d) ? d : 0) + delta;
-    }
+    private static void Add(SortedDictionary<long, int> deltas, long at, int delta) =>
+        deltas[at] = (deltas.TryGetValue(at, out var d) ? d : 0) + delta;
 
     /// <summary>Servers with the same shape, preset and workloads over time form one class, in node order.</summary>
     private static List<ImportedClass> Group(List<(OpenbNode Node, string Preset, ImmutableArray<ImportedWorkload> Workloads)> perNode)
@@ -169,7 +170,8 @@ public static class OpenbImporter
 
     private sealed class Counters
     {
+        public int Written;
         public int ShorterThanTick;
-        public int EventsPastEnd;
+        public int StartsPastEnd;
     }
 }

@@ -31,14 +31,14 @@ public static class OpenbScenarioText
         Line("# pod -> instance: tasks = ceil(cpu_milli / 1000) (at least 1), memory = memory_mib, latency_sensitive = (qos LS),");
         Line("#   one workload per server class and pod shape (qos, cpu_milli, memory_mib); access by qos:");
         foreach (var qos in OpenbCsv.QosClasses) Line($"#   {qos}: {Access(QosAccess.For(qos))}");
-        Line($"# pods in the window: {s.PodsInWindow}; placed and written: {s.PodsInWindow - s.Unplaceable.Count - s.LeftOutByMaxServers - s.ShorterThanTick}");
+        Line($"# pods in the window: {s.PodsInWindow}; placed and written: {s.Written}");
         Line($"# unplaceable (fit on no node): {s.Unplaceable.Count}");
         foreach (var p in s.Unplaceable.Take(NamedUnplaceable)) Line($"#   {p.Pod.Name} ({p.Pod.CpuMilli}m, {p.Pod.MemoryMib} MiB, {p.Pod.Qos}): {p.Reason}");
         if (s.Unplaceable.Count > NamedUnplaceable) Line($"#   ... and {s.Unplaceable.Count - NamedUnplaceable} more");
         Line($"# never bound in the trace (no scheduled_time, e.g. Pending), not placed: {s.NeverScheduled}");
         Line($"# on nodes left out by --max-servers: {s.LeftOutByMaxServers}");
-        Line($"# in workloads that never hold an instance once times are rounded to the {U.FormatDuration(OpenbImportOptions.Tick)} tick: {s.ShorterThanTick}");
-        Line($"# creation/deletion times at or after the end of the run, left out: {s.EventsPastEnd}");
+        Line($"# shorter than one {U.FormatDuration(OpenbImportOptions.Tick)} tick once compressed (start and end round to the same tick), run for one tick: {s.ShorterThanTick}");
+        Line($"# starting at or after the end of the run (with --time-scale), left out: {s.StartsPastEnd}");
         Line($"# size: {s.Servers} servers in {s.Classes} classes, {s.Workloads} workloads, {s.TimelineEvents} timeline events");
         Line($"# region_size {U.FormatSize(s.RegionSizeBytes)}: the fleet's largest resident memory within {OpenbImportOptions.RegionBudget} regions");
         Line("version: 1");
