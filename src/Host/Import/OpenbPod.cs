@@ -10,7 +10,4 @@ public sealed record OpenbPod(
 {
     /// <summary>When the pod starts holding a node's resources: its binding time (a queued pod holds nothing).</summary>
     public long StartTime => Math.Max(CreationTime, ScheduledTime ?? CreationTime);
-
-    /// <summary>Threads of the simulated instance: ⌈cpu_milli / 1000⌉, at least 1.</summary>
-    public int Tasks => (int)Math.Max(1, (CpuMilli + 999) / 1000);
 }
