@@ -16,6 +16,7 @@ public static class NumaActorsCommandLine
         root.Add(TopologyCommand.Create(console));
         root.Add(ValidateCommand.Create(console));
         root.Add(RunCommand.Create(console));
+        root.Add(ImportCommand.Create(console));
         return root;
     }
 
