@@ -1,0 +1,12 @@
+using NumaActors.Policies.Bpf.Isa;
+
+namespace NumaActors.Policies.Bpf.Vm;
+
+/// <summary>
+/// A linked program: the entry function followed by every subprogram it calls (once), with
+/// pseudo-call imms fixed to the callee's start, relocations and CO-RE applied (README §5 step 6).
+/// </summary>
+public sealed record BpfProgram(string Name, string Section, IReadOnlyList<BpfInsn> Insns, IReadOnlyList<BpfFunctionSpan> Functions)
+{
+    public bool IsSleepable => Section.StartsWith("struct_ops.s/", StringComparison.Ordinal);
+}
