@@ -173,7 +173,7 @@ internal sealed class CoreRelocator(BtfTypes btf, SimulatorLayout layout)
         var e = root.Enumerators[access[0]];
         var target = layout.Enum(StripFlavour(root.Name))?.Enumerators.FirstOrDefault(x => x.Name == e.Name);
         var found = target is { Name: not null };
-        var name = $"enum {root.Name}::{e.Name}";
+        var name = $"{root.Name}::{e.Name}";
         return relo.Kind == BtfCoreReloKind.EnumValueExists
             ? (name, 1, found ? 1 : 0)
             : (name, e.Value, found ? target!.Value.Value : null);

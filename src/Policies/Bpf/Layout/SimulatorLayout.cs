@@ -36,6 +36,14 @@ public sealed class SimulatorLayout
 
     public SimType NumabOps => structs["bpf_numab_ops"];
 
+    /// <summary>
+    /// This layout without one member (what-if: a kernel that lacks the field); CO-RE then reads it
+    /// as "not exists" or poisons the insn (README §4 step 6).
+    /// </summary>
+    public SimulatorLayout WithoutMember(string structName, string member) => new(
+        Structs.Select(s => s.Name == structName ? s with { Members = s.Members.Where(m => m.Name != member).ToList() } : s).ToList(),
+        Enums);
+
     /// <summary>The C header of this layout (<c>numa-actors bpf header</c>).</summary>
     public string CHeader() => SimulatorHeaderWriter.Write(this);
 

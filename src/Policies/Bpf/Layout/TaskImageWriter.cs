@@ -37,18 +37,22 @@ internal static class TaskImageWriter
         var t = layout.TaskStruct;
         Put(layout, "task_struct", ts, "pid", (ulong)task.Pid);
         Put(layout, "task_struct", ts, "tgid", (ulong)task.Tgid);
-        var loc = t.Member("numa_faults_locality")!.ByteOffset;
-        BinaryPrimitives.WriteUInt64LittleEndian(ts.AsSpan(loc), (ulong)task.NumaFaultsRemote);
-        BinaryPrimitives.WriteUInt64LittleEndian(ts.AsSpan(loc + 8), (ulong)task.NumaFaultsLocal);
+        if (t.Member("numa_faults_locality") is { } loc)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(ts.AsSpan(loc.ByteOffset), (ulong)task.NumaFaultsRemote);
+            BinaryPrimitives.WriteUInt64LittleEndian(ts.AsSpan(loc.ByteOffset + 8), (ulong)task.NumaFaultsLocal);
+        }
+
         Put(layout, "task_struct", ts, "mm", mmPtr);
         Put(layout, "task_struct", ts, "total_numa_faults", (ulong)(task.NumaFaultsLocal + task.NumaFaultsRemote));
-        var se = t.Member("se")!.ByteOffset + layout.Struct("sched_entity")!.Member("sum_exec_runtime")!.ByteOffset;
-        BinaryPrimitives.WriteUInt64LittleEndian(ts.AsSpan(se), (ulong)Math.Max(0, task.NowNs));
+        if (t.Member("se") is { } se && layout.Struct("sched_entity")!.Member("sum_exec_runtime") is { } runtime)
+            BinaryPrimitives.WriteUInt64LittleEndian(ts.AsSpan(se.ByteOffset + runtime.ByteOffset), (ulong)Math.Max(0, task.NowNs));
         Put(layout, "task_struct", ts, "numa_preferred_nid", (ulong)task.PreferredNode);
         Put(layout, "task_struct", ts, "cgroups", cssPtr);
         Put(layout, "task_struct", ts, "numa_pages_migrated", (ulong)task.NumaPagesMigrated);
         var comm = System.Text.Encoding.ASCII.GetBytes($"task-{task.Pid}");
-        comm.AsSpan(0, Math.Min(comm.Length, 15)).CopyTo(ts.AsSpan(t.Member("comm")!.ByteOffset));
+        if (t.Member("comm") is { } c)
+            comm.AsSpan(0, Math.Min(comm.Length, 15)).CopyTo(ts.AsSpan(c.ByteOffset));
         return taskPtr;
     }
 
@@ -57,7 +61,9 @@ internal static class TaskImageWriter
 
     private static void Put(SimulatorLayout layout, string type, byte[] image, string member, ulong value)
     {
-        var m = layout.Struct(type)!.Member(member)!;
+        // A layout without the member (a what-if layout) simply has no such field to fill.
+        if (layout.Struct(type)?.Member(member) is not { } m)
+            return;
         var span = image.AsSpan(m.ByteOffset);
         if (m.Type.Size == 4)
             BinaryPrimitives.WriteUInt32LittleEndian(span, (uint)value);
