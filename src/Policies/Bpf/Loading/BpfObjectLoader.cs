@@ -39,6 +39,12 @@ public static class BpfObjectLoader
         {
             return BpfLoadResult.Fail(e.ToError());
         }
+        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or OverflowException or InvalidCastException
+            or KeyNotFoundException or InvalidOperationException or NullReferenceException)
+        {
+            // Safety net: a hostile file that slipped past a specific check is still refused, never a crash.
+            return BpfLoadResult.Fail(new BpfLoadError("EINVAL", $"malformed object: {e.GetType().Name} while loading ({e.TargetSite?.Name})"));
+        }
     }
 
     private static BpfObject LoadCore(byte[] bytes, BpfLoadOptions options, SimulatorLayout layout)

@@ -67,6 +67,8 @@ internal static class StructOpsReader
                     var size = (int)btf.SizeOf(m.Type);
                     if (size is not (1 or 2 or 4 or 8))
                         throw Bad($"struct_ops '{sym.Name}': member '{m.Name}' of {size} bytes is not a scalar");
+                    if (at + (ulong)size > section.Size)
+                        throw Bad($"struct_ops '{sym.Name}': member '{m.Name}' lies past the end of '{section.Name}'");
                     var raw = section.Data.Span.Slice((int)at, size);
                     long value = size switch
                     {
