@@ -40,8 +40,9 @@ public sealed class BpfInterpreter(BpfMemory memory, IBpfHelpers helpers)
         {
             if (pc < 0 || pc >= code.Count)
                 throw new BpfFault($"control left the program at insn {pc}");
-            if (++executed > budget)
+            if (executed >= budget)
                 throw new BpfFault($"instruction budget of {budget} exhausted (an endless loop?)");
+            executed++;
             var x = code[pc];
             var op = x.Opcode;
             pc++;

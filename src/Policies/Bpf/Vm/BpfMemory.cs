@@ -48,6 +48,10 @@ public sealed class BpfMemory
         var off = (uint)address;
         if (id == 0)
             throw new BpfFault($"NULL pointer access at 0x{address:x} ({size} bytes)");
+        // No region is 2 GiB long: an offset that large is a pointer moved below its region's start,
+        // which borrowed from the id; name the region it came from.
+        if (off > int.MaxValue && Region(id + 1) is { } below)
+            throw new BpfFault($"out-of-bounds access to {below.Name}: offset {(long)off - (1L << 32)} size {size}, below its start");
         var region = Region(id) ?? throw new BpfFault($"access to unmapped address 0x{address:x}");
         if ((ulong)off + (ulong)size > (ulong)region.Length)
             throw new BpfFault($"out-of-bounds access to {region.Name}: offset {(int)off} size {size}, region is {region.Length} bytes");
