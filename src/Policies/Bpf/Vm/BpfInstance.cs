@@ -13,13 +13,15 @@ public sealed class BpfInstance
     private readonly BpfMemory memory = new();
     private readonly BpfRuntimeHelpers helpers;
     private readonly BpfInterpreter interpreter;
-    private readonly SimulatorLayout layout;
+    private readonly TaskImage taskImage;
+    private readonly BpfRegion hookContext = new("ctx", new byte[8], writable: false);
+    private readonly BpfMap[] maps;
     private readonly long budget;
 
     public BpfInstance(BpfObject obj, BpfHostServices services, SimulatorLayout? layout = null)
     {
         Object = obj;
-        this.layout = layout ?? SimulatorLayout.Default;
+        taskImage = new TaskImage(layout ?? SimulatorLayout.Default);
         budget = services.InstructionBudget;
         helpers = new BpfRuntimeHelpers(services);
         interpreter = new BpfInterpreter(memory, helpers);
@@ -32,11 +34,11 @@ public sealed class BpfInstance
                 throw new InvalidOperationException("region ids out of step with the loader");
         }
 
-        var maps = new List<BpfMap>();
-        foreach (var m in obj.Maps)
+        maps = new BpfMap[obj.Maps.Count];
+        for (var i = 0; i < maps.Length; i++)
         {
-            var map = new BpfMap(m.Definition, memory);
-            maps.Add(map);
+            var m = obj.Maps[i];
+            var map = maps[i] = new BpfMap(m.Definition, memory);
             if (memory.AddPersistent(new BpfRegion($"map {m.Definition.Name}", [], false, map)) != m.HandleRegionId)
                 throw new InvalidOperationException("region ids out of step with the loader");
         }
@@ -69,16 +71,16 @@ public sealed class BpfInstance
     public BpfRunResult RunHook(BpfProgram program, in HookTaskContext task)
     {
         helpers.Site = new BpfCallSite(task.NowNs, task.Pid, task.Tgid, task.CgroupId, task.Node, 0);
-        var taskPtr = TaskImageWriter.Write(layout, task, memory);
-        var args = BitConverter.GetBytes(taskPtr);
-        var ctx = BpfMemory.Pointer(memory.AddTransient(new BpfRegion("ctx", args, writable: false)), 0);
+        var taskPtr = taskImage.Write(task, memory);
+        BitConverter.TryWriteBytes(hookContext.Data, taskPtr);
+        var ctx = BpfMemory.Pointer(memory.AddTransient(hookContext), 0);
         return Finish(interpreter.Run(program, ctx, budget));
     }
 
     private BpfRunResult Finish(BpfRunResult result)
     {
         memory.ClearTransient();
-        foreach (var m in Maps)
+        foreach (var m in maps)
             m.EndCall();
         return result;
     }

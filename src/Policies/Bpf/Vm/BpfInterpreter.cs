@@ -14,12 +14,22 @@ public sealed class BpfInterpreter(BpfMemory memory, IBpfHelpers helpers)
     public const int StackSize = 512;
     public const int MaxFrames = 8;
 
+    // Reused across calls so that a call allocates nothing once warm: frames and stack regions.
+    private readonly Frame[] frames = new Frame[MaxFrames];
+    private readonly BpfRegion[] stacks = new BpfRegion[MaxFrames];
+
+    private struct Frame
+    {
+        public int ReturnPc;
+        public ulong R6, R7, R8, R9, R10;
+    }
+
     public BpfRunResult Run(BpfProgram program, ulong r1, long budget)
     {
         long executed = 0;
         try
         {
-            var r0 = Execute(program.Insns, r1, budget, ref executed);
+            var r0 = Execute(program.Code, r1, budget, ref executed);
             return new BpfRunResult(r0, executed, null);
         }
         catch (BpfFault f)
@@ -28,17 +38,17 @@ public sealed class BpfInterpreter(BpfMemory memory, IBpfHelpers helpers)
         }
     }
 
-    private ulong Execute(IReadOnlyList<BpfInsn> code, ulong r1, long budget, ref long executed)
+    private ulong Execute(BpfInsn[] code, ulong r1, long budget, ref long executed)
     {
         Span<ulong> reg = stackalloc ulong[11];
         Span<ulong> args = stackalloc ulong[5];
-        var frames = new Stack<(int ReturnPc, ulong R6, ulong R7, ulong R8, ulong R9, ulong R10)>();
+        var depth = 0;
         reg[1] = r1;
-        reg[10] = NewStack();
+        reg[10] = NewStack(0);
         var pc = 0;
         while (true)
         {
-            if (pc < 0 || pc >= code.Count)
+            if ((uint)pc >= (uint)code.Length)
                 throw new BpfFault($"control left the program at insn {pc}");
             if (executed >= budget)
                 throw new BpfFault($"instruction budget of {budget} exhausted (an endless loop?)");
@@ -77,10 +87,10 @@ public sealed class BpfInterpreter(BpfMemory memory, IBpfHelpers helpers)
                     var jop = op & 0xf0;
                     if (x.Class == BpfOpcodes.ClassJmp && jop == BpfOpcodes.JmpExit)
                     {
-                        if (frames.Count == 0)
+                        if (depth == 0)
                             return reg[0];
-                        var f = frames.Pop();
-                        (pc, reg[6], reg[7], reg[8], reg[9], reg[10]) = f;
+                        ref var f = ref frames[--depth];
+                        (pc, reg[6], reg[7], reg[8], reg[9], reg[10]) = (f.ReturnPc, f.R6, f.R7, f.R8, f.R9, f.R10);
                         break;
                     }
 
@@ -88,10 +98,10 @@ public sealed class BpfInterpreter(BpfMemory memory, IBpfHelpers helpers)
                     {
                         if (x.Src == BpfOpcodes.PseudoCall)
                         {
-                            if (frames.Count + 1 >= MaxFrames)
+                            if (depth + 1 >= MaxFrames)
                                 throw new BpfFault($"call depth exceeds {MaxFrames} frames");
-                            frames.Push((pc, reg[6], reg[7], reg[8], reg[9], reg[10]));
-                            reg[10] = NewStack();
+                            frames[depth++] = new Frame { ReturnPc = pc, R6 = reg[6], R7 = reg[7], R8 = reg[8], R9 = reg[9], R10 = reg[10] };
+                            reg[10] = NewStack(depth);
                             pc += x.Imm;
                             break;
                         }
@@ -122,7 +132,13 @@ public sealed class BpfInterpreter(BpfMemory memory, IBpfHelpers helpers)
         }
     }
 
-    private ulong NewStack() => BpfMemory.Pointer(memory.AddTransient(new BpfRegion("stack", new byte[StackSize], true)), StackSize);
+    /// <summary>A zero-filled 512-byte frame (deterministic), r10 pointing at its end.</summary>
+    private ulong NewStack(int depth)
+    {
+        var region = stacks[depth] ??= new BpfRegion("stack", new byte[StackSize], true);
+        Array.Clear(region.Data);
+        return BpfMemory.Pointer(memory.AddTransient(region), StackSize);
+    }
 
     private static ulong Alu64(int op, ulong d, ulong s) => (op & 0xf0) switch
     {

@@ -45,7 +45,7 @@ public sealed class BpfMap
             return i < slots.Length ? BpfMemory.Pointer(Slot(i).Region, 0) : 0;
         }
 
-        return entries.TryGetValue(key.ToArray(), out var e) ? BpfMemory.Pointer(e.Region, 0) : 0;
+        return entries.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(key, out var e) ? BpfMemory.Pointer(e.Region, 0) : 0;
     }
 
     public long Update(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, ulong flags)
@@ -63,8 +63,7 @@ public sealed class BpfMap
             return 0;
         }
 
-        var k = key.ToArray();
-        if (entries.TryGetValue(k, out var e))
+        if (entries.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(key, out var e))
         {
             if (flags == 1)
                 return BpfErrno.EEXIST;
@@ -72,6 +71,7 @@ public sealed class BpfMap
             return 0;
         }
 
+        var k = key.ToArray();
         if (flags == 2)
             return BpfErrno.ENOENT;
         if (entries.Count >= Definition.MaxEntries)
@@ -102,6 +102,8 @@ public sealed class BpfMap
     /// <summary>End of a call: values deleted during it are unmapped now.</summary>
     public void EndCall()
     {
+        if (retired.Count == 0)
+            return;
         foreach (var id in retired)
             memory.RemovePersistent(id);
         retired.Clear();

@@ -8,5 +8,8 @@ namespace NumaActors.Policies.Bpf.Vm;
 /// </summary>
 public sealed record BpfProgram(string Name, string Section, IReadOnlyList<BpfInsn> Insns, IReadOnlyList<BpfFunctionSpan> Functions)
 {
+    /// <summary>The insns as an array, for the interpreter's dispatch loop.</summary>
+    internal BpfInsn[] Code { get; } = Insns.ToArray();
+
     public bool IsSleepable => Section.StartsWith("struct_ops.s/", StringComparison.Ordinal);
 }
