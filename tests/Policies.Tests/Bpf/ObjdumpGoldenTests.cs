@@ -11,7 +11,7 @@ public class ObjdumpGoldenTests
         "numab_core", "numab_core.v3", "numab_plain", "numab_plain.v3", "numab_maps", "numab_maps.v3", "numab_plainmap",
         "numab_core.simdirect", "numab_maps.simdirect",
         "isa_torture.v1", "isa_torture.v2", "isa_torture.v3", "isa_torture.v2alu32",
-        "divzero.v1", "divzero.v2", "divzero.v3", "atomics.v1", "atomics.v3",
+        "divzero.v1", "divzero.v2", "divzero.v3", "atomics.v1", "atomics.v3", "helpers",
     };
 
     [Theory]
