@@ -60,6 +60,25 @@ public partial class CoreRelocationTests
         Assert.Equal(1, result.ReturnValue);
     }
 
+    [Fact]
+    public void A_field_of_another_unsigned_width_changes_the_loads_size()
+    {
+        // numa_pages_migrated as a 4-byte unsigned int at the same offset: "LDX.dw off=128" becomes "LDX.w off=112".
+        var layout = SimulatorLayout.Default.WithMemberType("task_struct", "numa_pages_migrated", SimType.Int("unsigned int", 4, false));
+        var loaded = BpfObjectLoader.Load(Fixture.Bytes("numab_core.o"), layout: layout);
+        var insn = loaded.Object!.Program("numab_hook")!.Insns[19];
+        Assert.Equal(0x61, insn.Opcode);
+        Assert.Equal(112, insn.Off);
+    }
+
+    [Fact]
+    public void A_field_that_turns_signed_cannot_be_resized_and_is_poisoned()
+    {
+        var layout = SimulatorLayout.Default.WithMemberType("task_struct", "numa_pages_migrated", SimType.Int("int", 4, true));
+        var loaded = BpfObjectLoader.Load(Fixture.Bytes("numab_core.o"), layout: layout);
+        Assert.Contains(loaded.Object!.CoreRelocations, c => c.Field == "task_struct.numa_pages_migrated" && c.Poisoned);
+    }
+
     internal static HookTaskContext Task(int pid = 4242, int preferred = 1, long local = 700, long remote = 300, long nowNs = 1_000_000_000) =>
         new(pid, pid, 77, 0, preferred, nowNs, local, remote, 10, 1000);
 

@@ -22,11 +22,12 @@ internal sealed class CoreRelocator(BtfTypes btf, SimulatorLayout layout)
         var root = btf.SkipModifiers(relo.TypeId);
         var access = ParseAccess(relo.Access);
         var bitfield = false;
+        (long Local, long Target, bool Adjustable) sizes = default;
         var (field, local, target) = relo.Kind switch
         {
             BtfCoreReloKind.EnumValue or BtfCoreReloKind.EnumValueExists => EnumRelo(relo, root, access),
             >= BtfCoreReloKind.TypeIdLocal and <= BtfCoreReloKind.TypeSize or BtfCoreReloKind.TypeMatches => TypeRelo(relo, root),
-            _ => FieldRelo(relo, root, access, out bitfield),
+            _ => FieldRelo(relo, root, access, out bitfield, out sizes),
         };
         if (target is null)
         {
@@ -34,11 +35,16 @@ internal sealed class CoreRelocator(BtfTypes btf, SimulatorLayout layout)
             return new CoreRelocationResult(relo, field, local, null, true);
         }
 
-        Patch(insns, idx, local, target.Value, relo, field, bitfield);
+        if (!Patch(insns, idx, local, target.Value, relo, field, bitfield, sizes))
+        {
+            Poison(insns, idx);
+            return new CoreRelocationResult(relo, field, local, null, true);
+        }
+
         return new CoreRelocationResult(relo, field, local, target, false);
     }
 
-    private (string Field, long Local, long? Target) FieldRelo(BtfCoreRelo relo, BtfType root, int[] access, out bool bitfield)
+    private (string Field, long Local, long? Target) FieldRelo(BtfCoreRelo relo, BtfType root, int[] access, out bool bitfield, out (long Local, long Target, bool Adjustable) sizes)
     {
         if (!root.IsComposite)
             throw Bad($"CO-RE record at insn {relo.InsnOffset / 8}: field relocation on non-struct type '{root.Name}'");
@@ -76,11 +82,16 @@ internal sealed class CoreRelocator(BtfTypes btf, SimulatorLayout layout)
         var localSpec = new CoreFieldSpec(bit, (long)btf.SizeOf(fieldType), (int)(last?.BitfieldSize ?? 0),
             ft.Kind == BtfKind.Int ? ft.IntSigned : ft.Kind is BtfKind.Enum or BtfKind.Enum64 && ft.KindFlag, KindOf(ft));
         bitfield = localSpec.BitfieldSize > 0;
+        sizes = (localSpec.ByteSize, localSpec.ByteSize, false);
         var name = root.Name + string.Concat(steps.Select(s => s.Member is null ? $"[{s.Index}]" : $".{s.Member}"));
         var local = Value(relo.Kind, localSpec, exists: true);
         var targetSpec = ResolveTarget(StripFlavour(root.Name), access[0], steps, localSpec.Kind);
         if (targetSpec is null)
             return (name, local ?? 0, relo.Kind == BtfCoreReloKind.FieldExists ? 0 : null);
+        // A load may change width only between pointers or between unsigned ints (libbpf's memsz adjust).
+        var adjustable = (localSpec.Kind == CoreFieldKind.Ptr && targetSpec.Kind == CoreFieldKind.Ptr)
+            || (localSpec.Kind is CoreFieldKind.Int or CoreFieldKind.Enum && targetSpec.Kind is CoreFieldKind.Int or CoreFieldKind.Enum && !localSpec.Signed && !targetSpec.Signed);
+        sizes = (localSpec.ByteSize, targetSpec.ByteSize, adjustable);
         return (name, local ?? 0, Value(relo.Kind, targetSpec, exists: true));
     }
 
@@ -192,7 +203,9 @@ internal sealed class CoreRelocator(BtfTypes btf, SimulatorLayout layout)
         };
     }
 
-    private static void Patch(BpfInsn[] insns, int idx, long local, long target, BtfCoreRelo relo, string field, bool bitfield)
+    /// <summary>Patches the insn; false = the insn cannot express the target (poison it).</summary>
+    private static bool Patch(BpfInsn[] insns, int idx, long local, long target, BtfCoreRelo relo, string field, bool bitfield,
+        (long Local, long Target, bool Adjustable) sizes)
     {
         var x = insns[idx];
         // clang bakes the container it chose into bitfield insns, libbpf may pick a smaller one:
@@ -213,6 +226,14 @@ internal sealed class CoreRelocator(BtfTypes btf, SimulatorLayout layout)
                 if (target is < short.MinValue or > short.MaxValue)
                     throw Bad($"CO-RE {field}: offset {target} does not fit the insn");
                 insns[idx] = x with { Off = (short)target };
+                if (!bitfield && sizes.Local != sizes.Target && x.Class != BpfOpcodes.ClassSt)
+                {
+                    if (BpfOpcodes.SizeBytes(x.Opcode) != sizes.Local || !sizes.Adjustable || sizes.Target is not (1 or 2 or 4 or 8))
+                        return false;
+                    var sizeBits = sizes.Target switch { 1 => BpfOpcodes.SizeB, 2 => BpfOpcodes.SizeH, 4 => BpfOpcodes.SizeW, _ => BpfOpcodes.SizeDw };
+                    insns[idx] = insns[idx] with { Opcode = (byte)((x.Opcode & ~0x18) | sizeBits) };
+                }
+
                 break;
             case BpfOpcodes.ClassLd when x.IsLdImm64 && idx + 1 < insns.Length:
                 var v = (ulong)(uint)x.Imm | ((ulong)(uint)insns[idx + 1].Imm << 32);
@@ -224,6 +245,8 @@ internal sealed class CoreRelocator(BtfTypes btf, SimulatorLayout layout)
             default:
                 throw Bad($"CO-RE {field}: insn {idx} (opcode 0x{x.Opcode:x2}) cannot be relocated");
         }
+
+        return true;
     }
 
     private static void Poison(BpfInsn[] insns, int idx)

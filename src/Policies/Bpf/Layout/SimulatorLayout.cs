@@ -44,6 +44,13 @@ public sealed class SimulatorLayout
         Structs.Select(s => s.Name == structName ? s with { Members = s.Members.Where(m => m.Name != member).ToList() } : s).ToList(),
         Enums);
 
+    /// <summary>This layout with one member's type replaced (what-if: a kernel where the field has another width).</summary>
+    public SimulatorLayout WithMemberType(string structName, string member, SimType type) => new(
+        Structs.Select(s => s.Name == structName
+            ? s with { Members = s.Members.Select(m => m.Name == member ? m with { Type = type } : m).ToList() }
+            : s).ToList(),
+        Enums);
+
     /// <summary>The C header of this layout (<c>numa-actors bpf header</c>).</summary>
     public string CHeader() => SimulatorHeaderWriter.Write(this);
 
