@@ -62,6 +62,24 @@ public class HostileObjectTests
     }
 
     [Fact]
+    public void Unreachable_code_is_refused()
+    {
+        // insn 19 "if r8 != 0 goto +22" becomes "goto +22": insns 20..41 can no longer run.
+        var p = new ObjectPatcher("numab_maps.o").Insn("struct_ops/numab_hook", 19, "0500160000000000");
+        var r = BpfPolicyLoader.Load(p.Bytes);
+        Assert.Equal("program 'numab_hook' insn 20 is unreachable (the kernel verifier rejects unreachable insns)", Assert.Single(r.Errors).Message);
+    }
+
+    [Fact]
+    public void Division_by_constant_zero_is_refused()
+    {
+        // .text insn 15 "r0 *= 100" becomes "r0 /= 0".
+        var p = new ObjectPatcher("numab_maps.o").Insn(".text", 15, "3700000000000000");
+        var r = BpfPolicyLoader.Load(p.Bytes);
+        Assert.Equal("program 'numab_hook' insn 86: division by constant zero", Assert.Single(r.Errors).Message);
+    }
+
+    [Fact]
     public void Unknown_helper_is_refused()
     {
         var p = new ObjectPatcher("numab_maps.o").Insn("struct_ops/numab_hook", 6, "85000000e7030000");
