@@ -1,0 +1,69 @@
+using NumaActors.Kernel.Hooks;
+using NumaActors.Policies.Bpf.Layout;
+using NumaActors.Policies.Bpf.Vm;
+
+namespace NumaActors.Policies.Bpf.Hooks;
+
+/// <summary>
+/// A real BPF object as a hook program (issue 8): one instance per cgroup per server, with its own
+/// maps and globals. <c>numab_hook</c> runs in the interpreter on the task's image; its
+/// <c>hot_thresh</c> and the simulator's scan extensions come from the struct_ops values. After a
+/// fault the program answers "no balancing" (README §6 rule 10) and <see cref="Fault"/> tells the
+/// owning cgroup to detach it and report the event.
+/// </summary>
+public sealed class BpfHookProgram : IHookProgram
+{
+    private readonly BpfInstance instance;
+    private readonly BpfNumabPolicy policy;
+
+    public BpfHookProgram(BpfNumabPolicy policy, BpfHostServices services, string? name = null, SimulatorLayout? layout = null)
+    {
+        this.policy = policy;
+        instance = new BpfInstance(policy.Object, services, layout);
+        Name = name ?? $"bpf:{policy.Ops.Variable}";
+        var o = policy.Ops;
+        Overrides = new NumabOverrides
+        {
+            HotThresholdMs = o.HotThresh,
+            ScanSizeMb = o.ScanSizeMb,
+            ScanPeriodMinMs = o.ScanPeriodMinMs,
+            ScanPeriodMaxMs = o.ScanPeriodMaxMs,
+            ScanDelayMs = o.ScanDelayMs,
+        };
+    }
+
+    public string Name { get; }
+
+    public NumabOverrides Overrides { get; }
+
+    /// <summary>The first run-time fault; non-null means the program must be detached.</summary>
+    public BpfRunFault? Fault { get; private set; }
+
+    public long Calls { get; private set; }
+
+    public long InstructionsExecuted { get; private set; }
+
+    /// <summary>The instance's maps and globals, for reports and tests.</summary>
+    public BpfInstance Instance => instance;
+
+    public bool NumabHook(in HookTaskContext task)
+    {
+        if (Fault is not null)
+            return false;
+        Calls++;
+        var r = instance.RunHook(policy.Hook, task);
+        InstructionsExecuted += r.Instructions;
+        if (r.Fault is not null)
+        {
+            Fault = new BpfRunFault(Name, task.CgroupId, task.Pid, task.NowNs, r.Fault);
+            return false;
+        }
+
+        return r.ReturnValue != 0;
+    }
+
+    /// <summary>The proposal's struct_ops has no statistics callback; a BPF policy keeps its own state in maps.</summary>
+    public void OnStatsWindow(in CgroupWindowStats stats)
+    {
+    }
+}
