@@ -18,7 +18,17 @@ public sealed partial class ProcessModel
     private void ObserveAccesses(TickContext ctx)
     {
         int slices = _tasks.Length + 1; // slice 0 = shared, slice k+1 = task k's private slice
-        if (_sliceNodeShare.Length != slices * _n) _sliceNodeShare = new double[slices * _n];
+        if (_sliceNodeShare.Length != slices * _n) { _sliceNodeShare = new double[slices * _n]; _layoutDirty = true; }
+        if (_layoutDirty) RecomputeSliceShares();
+        ObserveTasks(ctx);
+    }
+
+    /// <summary>Set whenever pages move or the access model changes; the slice shares are then recomputed once.</summary>
+    private bool _layoutDirty = true;
+
+    private void RecomputeSliceShares()
+    {
+        _layoutDirty = false;
         Array.Clear(_sliceNodeShare);
         for (int r = 0; r < RegionCount; r++)
         {
@@ -30,6 +40,10 @@ public sealed partial class ProcessModel
                 if (p != 0) _sliceNodeShare[slice * _n + n] += w * p;
             }
         }
+    }
+
+    private void ObserveTasks(TickContext ctx)
+    {
         double dt = ctx.TickMs / 1000.0;
         for (int k = 0; k < _tasks.Length; k++)
         {
@@ -46,6 +60,8 @@ public sealed partial class ProcessModel
             }
             _accesses += acc;
             _localAccesses += acc * local;
+            _windowAccesses += acc;
+            _windowLocalAccesses += acc * local;
             _latencySum += acc * lat;
         }
     }
@@ -75,6 +91,29 @@ public sealed partial class ProcessModel
         _accesses = _localAccesses = _latencySum = _balancingNs = _cpuNs = 0;
         _stallSamples.Clear();
         return snap;
+    }
+
+    private double _windowAccesses, _windowLocalAccesses;
+    private long _windowStartMs = -1;
+    private VmStatCounters _windowBase = VmStatCounters.Zero;
+
+    /// <summary>
+    /// This cgroup's figures since the previous call (the hook program's statistics window,
+    /// <see cref="Hooks.IHookProgram.OnStatsWindow"/>); the first call covers the time since start.
+    /// </summary>
+    public Hooks.CgroupWindowStats TakeWindowStats(long nowMs)
+    {
+        var vm = _vmstat.ToCounters();
+        long start = _windowStartMs < 0 ? 0 : _windowStartMs;
+        var stats = new Hooks.CgroupWindowStats(nowMs * 1_000_000, (nowMs - start) * 1_000_000,
+            (long)_windowAccesses, (long)_windowLocalAccesses,
+            vm.NumaHintFaults - _windowBase.NumaHintFaults, vm.NumaHintFaultsLocal - _windowBase.NumaHintFaultsLocal,
+            vm.NumaPagesMigrated - _windowBase.NumaPagesMigrated, vm.PgpromoteCandidate - _windowBase.PgpromoteCandidate,
+            vm.PgpromoteSuccess - _windowBase.PgpromoteSuccess, RssPages);
+        _windowBase = vm;
+        _windowStartMs = nowMs;
+        _windowAccesses = _windowLocalAccesses = 0;
+        return stats;
     }
 
     /// <summary>Balancing CPU time since start, for the server's AutoNUMA cost figure.</summary>

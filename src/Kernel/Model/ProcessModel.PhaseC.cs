@@ -84,6 +84,7 @@ public sealed partial class ProcessModel
 
     private void MovePages(int r, int src, int dst, long pages)
     {
+        _layoutDirty = true;
         long moved = Math.Min(pages, _pagesOnNode[r * _n + src]);
         _pagesOnNode[r * _n + src] -= moved;
         _pagesOnNode[r * _n + dst] += moved;

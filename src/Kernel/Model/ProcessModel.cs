@@ -137,7 +137,11 @@ public sealed partial class ProcessModel
     public bool IsMemoryAllowed(int node) => _allowedMemNodes[node];
 
     /// <summary>Place a region's pages at start (setup only; the server has checked capacity).</summary>
-    public void PlaceInitialPages(int region, int node, long pages) => _pagesOnNode[region * _n + node] += pages;
+    public void PlaceInitialPages(int region, int node, long pages)
+    {
+        _pagesOnNode[region * _n + node] += pages;
+        _layoutDirty = true;
+    }
 
     public long RegionResident(int region) => _resident[region];
 
@@ -165,6 +169,7 @@ public sealed partial class ProcessModel
             for (int i = start; i < end; i++) _regionOwner[i] = k;
         }
         RecomputeRates();
+        _layoutDirty = true;
     }
 
     private void SliceWeights(int start, int end, AccessModel access)

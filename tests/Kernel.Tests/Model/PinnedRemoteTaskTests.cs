@@ -60,3 +60,20 @@ public class PinnedRemoteTaskTests
         Assert.Equal(0.0, snap.Processes[0].BalancingCpuNs);
     }
 }
+
+/// <summary>The same task with its memory in 2 MiB THPs (PMD-mapped folios, §2.3, §3.1).</summary>
+public class PinnedRemoteThpTests
+{
+    [Fact]
+    public void Huge_pages_count_one_fault_per_folio_and_512_pages_per_migration()
+    {
+        var server = Sim.Server(TestMachines.TwoNode(), TestGates.Global(NumaBalancingMode.Normal),
+            processes: Sim.Process(1, 256 * Sim.MiB, InitialPlacement.OnNode(1), pin: [0]) with { TransparentHugePages = true });
+        server.RunUntil(3_000);
+        var vm = server.TakeSnapshot().VmStat;
+        Assert.Equal(65_536, vm.NumaPteUpdates);       // base pages: a PMD THP counts 512
+        Assert.Equal(128, vm.NumaHugePteUpdates);      // 256 MiB / 2 MiB PMDs
+        Assert.Equal(128, vm.NumaHintFaults);          // one fault per folio
+        Assert.Equal(65_536, vm.NumaPagesMigrated);
+    }
+}

@@ -35,4 +35,21 @@ public class ScanPeriodBehaviourTests
         Assert.All(p.Tasks, t => Assert.True(t.ScanPeriodMs > 2_000, $"period {t.ScanPeriodMs} ms"));
         Assert.InRange(server.TakeSnapshot().Processes[0].LocalAccessRatio, 0.3, 0.7);
     }
+
+    [Fact]
+    public void Mostly_remote_shared_faults_speed_the_scanner_up_to_its_minimum()
+    {
+        // Four threads share 256 MiB: three on node 0, one on node 1. The group's CPU faults on
+        // node 1 are a third of node 0's, so node 1 is not an active node (CPU × 3 > max fails)
+        // and the group rule keeps most pages on node 0. The node-1 thread's faults are shared
+        // (ps ≈ 0) and mostly remote (lr ≈ 2): diff = −(7 − 2) × slot per placement, down to
+        // task_scan_min = 1000 ms (one 256 MB window). The node-0 threads' faults are mostly
+        // local (lr ≥ 7): their period grows.
+        var server = Sim.Server(TestMachines.TwoNode(), TestGates.Global(NumaBalancingMode.Normal),
+            processes: Sim.Process(1, 256 * Sim.MiB, InitialPlacement.OnNode(0), tasks: 4, pin: [0, 0, 0, 1], shared: 1.0));
+        server.RunUntil(30_000);
+        var tasks = server.Processes[0].Tasks;
+        Assert.Equal(1000, tasks[3].ScanPeriodMs);
+        Assert.All(tasks.Take(3), t => Assert.True(t.ScanPeriodMs > 2_000, $"period {t.ScanPeriodMs} ms"));
+    }
 }

@@ -176,10 +176,9 @@ internal sealed partial class NodeReader(DiagnosticBag diagnostics)
         }
         if (duration < TimeSpan.Zero || (!allowZero && duration == TimeSpan.Zero))
         {
-            var zeroNote = U.TryParseDuration(text, out _, out _) && !text.TrimStart().StartsWith('0') && duration == TimeSpan.Zero
-                ? " (durations have a resolution of 100ns)"
-                : "";
-            Diagnostics.Error(node, $"{what} must be greater than zero, found '{text}'{zeroNote}");
+            // TimeSpan counts 100ns ticks, so e.g. 40ns reads as zero.
+            var resolution = duration == TimeSpan.Zero && text.Any(c => c is >= '1' and <= '9') ? " (durations have a resolution of 100ns)" : "";
+            Diagnostics.Error(node, $"{what} must be greater than zero, found '{text}'{resolution}");
             return null;
         }
         return duration;

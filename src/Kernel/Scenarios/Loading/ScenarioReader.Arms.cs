@@ -33,15 +33,7 @@ internal sealed partial class ScenarioReader
                 }
                 else names[name] = n;
             }
-            var sysctl = SysctlOverrides.None;
-            if (map.Get("sysctl") is { } s)
-            {
-                var sm = _r.Mapping(s, "arm sysctl", SysctlKeys);
-                sysctl = sm is null ? null! : ReadSysctlKeys(sm)!;
-                if (sm is not null && sysctl is not null)
-                    foreach (var c in _classes.Where(c => c.Knobs is not null))
-                        if (!CheckScanPeriods(sysctl.ApplyTo(c.Knobs!), sm, $" on class '{c.Name}'")) sysctl = null!;
-            }
+            var sysctl = map.Get("sysctl") is { } s ? ReadArmSysctl(s) : SysctlOverrides.None;
             var policies = ImmutableArray<string>.Empty;
             var policyNodes = ImmutableArray<YamlNode>.Empty;
             var policiesOk = true;
@@ -54,6 +46,17 @@ internal sealed partial class ScenarioReader
             if (name is not null && sysctl is not null && policiesOk)
                 _arms.Add(new ArmDraft(new Arm(name, sysctl, policies), item, policyNodes));
         }
+    }
+
+    /// <summary>An arm's sysctl applies over every class, so scan_period_min &lt;= scan_period_max is checked on each.</summary>
+    private SysctlOverrides? ReadArmSysctl(YamlNode node)
+    {
+        var map = _r.Mapping(node, "arm sysctl", SysctlKeys);
+        if (map is null || ReadSysctlKeys(map) is not { } sysctl) return null;
+        var ok = true;
+        foreach (var c in _classes.Where(c => c.Knobs is not null))
+            ok &= CheckScanPeriods(sysctl.ApplyTo(c.Knobs!), map, $" on class '{c.Name}'");
+        return ok ? sysctl : null;
     }
 
     private (ImmutableArray<string>, ImmutableArray<YamlNode>, bool) ReadArmPolicies(IReadOnlyList<YamlNode> items)

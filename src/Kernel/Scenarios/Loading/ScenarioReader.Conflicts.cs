@@ -8,10 +8,13 @@ internal sealed partial class ScenarioReader
     /// One program per cgroup: a second attach fails with EBUSY in the proposal, and a program is replaced
     /// with update. Checked per arm, first for the start-up attaches and then through the timeline in time
     /// order (events at the same time keep file order). Each offending entry is reported once.
+    /// A detach is a no-op in an arm where the policy is not attached to the workload at that time (arms
+    /// differ in what they attach); it is an error only when no arm has it attached then.
     /// </summary>
     private void CheckAttachConflicts(bool armsGiven)
     {
         var reported = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var detachHits = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
         var events = _timeline.OrderBy(e => e.Event.At).ToList();
         foreach (var arm in _arms)
         {
@@ -45,13 +48,13 @@ internal sealed partial class ScenarioReader
                         break;
                     case DetachPolicyEvent d when attached.TryGetValue(d.Workload, out var holder) && holder == d.Policy:
                         attached.Remove(d.Workload);
-                        break;
-                    case DetachPolicyEvent d:
-                        if (reported.Add(node))
-                            Diagnostics.Error(node, $"at {Fmt(d.At)} policy '{d.Policy}' is not attached to workload '{d.Workload}'{armNote}, so it cannot be detached");
+                        detachHits.Add(node);
                         break;
                 }
             }
         }
+        foreach (var (e, node) in events)
+            if (e is DetachPolicyEvent d && !detachHits.Contains(node))
+                Diagnostics.Error(node, $"at {Fmt(d.At)} policy '{d.Policy}' is not attached to workload '{d.Workload}'{(armsGiven ? " in any arm" : "")}, so it cannot be detached");
     }
 }

@@ -189,10 +189,10 @@ internal sealed partial class ScenarioReader
         var nodes = w.Cpuset is { } cpuset
             ? machine.Nodes.Where(n => !n.HasCpus || cpuset.Any(c => c.Id == n.Id)).ToList()
             : machine.Nodes.ToList();
-        var have = nodes.Sum(n => n.MemoryBytes);
+        var have = nodes.Sum(n => (decimal)n.MemoryBytes); // decimal: inline sizes may sum past long
         if (need <= have) return true;
         var where = w.Cpuset is null ? $"a server of class '{cls.Name}' has {Fmt(have)}" : $"its cpuset nodes (and memory-only nodes) have {Fmt(have)}";
-        Diagnostics.Error(at, $"workload '{w.Name}' needs {instances} × {Fmt(memory)} = {Fmt((long)Math.Min(need, long.MaxValue))} per server, but {where}");
+        Diagnostics.Error(at, $"workload '{w.Name}' needs {instances} × {Fmt(memory)} = {Fmt(need)} per server, but {where}");
         return false;
     }
 
@@ -204,9 +204,9 @@ internal sealed partial class ScenarioReader
             var onClass = _workloads.Where(w => w.Class == cls.Name && w.MemoryBytes is not null && (w.PerServer ?? w.Servers) is not null).ToList();
             // A `servers: N` workload lands on ceil(N / count) instances per server at worst.
             var need = onClass.Sum(w => (decimal)w.MemoryBytes!.Value * (w.PerServer ?? (w.Servers!.Value + cls.Count!.Value - 1) / cls.Count!.Value));
-            var have = cls.Machine!.TotalMemoryBytes;
+            var have = cls.Machine!.Nodes.Sum(n => (decimal)n.MemoryBytes);
             if (onClass.Count > 1 && need > have && onClass.All(w => w.MemoryFits))
-                Diagnostics.Error(cls.Node, $"the workloads of class '{cls.Name}' need {Fmt((long)Math.Min(need, long.MaxValue))} per server together ({string.Join(", ", onClass.Select(w => w.Name))}), but a server has {Fmt(have)}");
+                Diagnostics.Error(cls.Node, $"the workloads of class '{cls.Name}' need {Fmt(need)} per server together ({string.Join(", ", onClass.Select(w => w.Name))}), but a server has {Fmt(have)}");
         }
     }
 

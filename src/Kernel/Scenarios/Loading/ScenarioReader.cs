@@ -107,7 +107,7 @@ internal sealed partial class ScenarioReader(
         var size = _r.Size(node, "region_size");
         if (size is null) return null;
         if (size.Value % PageSize == 0) return size;
-        Diagnostics.Error(node, $"region_size must be a whole number of 4KiB pages, found '{NodeReader.Describe(node).Trim('\'')}'");
+        Diagnostics.Error(node, $"region_size must be a whole number of 4KiB pages, found '{((YamlScalarNode)node).Value}'");
         return null;
     }
 
@@ -129,6 +129,8 @@ internal sealed partial class ScenarioReader(
     private static string Fmt(TimeSpan t) => NumaActors.Topology.Units.Units.FormatDuration(t);
 
     private static string Fmt(long bytes) => NumaActors.Topology.Units.Units.FormatSize(bytes);
+
+    private static string Fmt(decimal bytes) => bytes <= long.MaxValue ? Fmt((long)bytes) : $"{bytes}B";
 
     private static string List(IEnumerable<string> names)
     {

@@ -12,7 +12,9 @@ namespace NumaActors.Kernel.Scenarios;
 /// Arms rule: when the file has no <c>arms:</c> there is exactly one arm, named <c>default</c>, with no
 /// sysctl override and <see cref="Arm.PolicyNames"/> null, meaning every policy's <c>attach</c> is applied.
 /// When <c>arms:</c> is present, each arm applies the <c>attach</c> of exactly the policies it lists
-/// (no <c>policies:</c> key means none). The timeline applies in every arm.
+/// (no <c>policies:</c> key means none). The timeline applies in every arm; a timeline detach of a policy
+/// an arm does not have attached does nothing in that arm, and a second attach to a workload is an error
+/// (EBUSY) in whichever arm it happens.
 /// </remarks>
 public sealed record Scenario(
     int Version,
