@@ -51,7 +51,6 @@ public static class TestScenarios
         .Workload(Spread("batch", "small", 1, 2, 256L << 20))
         .Policy("on", "static", null, ("enabled", "true"))
         .At(TimeSpan.FromSeconds(2)).Attach("on", "cache")
-        .At(TimeSpan.FromSeconds(3)).Attach("on", "cache")
         .At(TimeSpan.FromSeconds(5)).Update("on", ("scan_size", "32MiB"))
         .At(TimeSpan.FromSeconds(6)).ScalePerServer("cache", 3)
         .At(TimeSpan.FromSeconds(7)).Phase("cache", new AccessChange(Pattern: AccessPattern.Uniform))
