@@ -84,8 +84,7 @@ public sealed class CgroupActor : ReceiveActor, IWithStash
             HookOperation.Update => gates.Registry.Update(cgroupId, c.Program),
             _ => gates.Registry.Detach(cgroupId),
         };
-        m.ReplyTo.Tell(new HookCommandResult(c.CgroupPath, c.Operation, result));
-        Sender.Tell(new HookCommandApplied(result));
+        Sender.Tell(new HookCommandApplied(new HookCommandResult(c.CgroupPath, c.Operation, result), m.ReplyTo));
     }
 
     private void StartPhaseA(RunScanAndFaults m)

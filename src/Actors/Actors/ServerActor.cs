@@ -95,7 +95,8 @@ public sealed class ServerActor : ReceiveActor, IWithStash
     {
         Receive<HookCommandApplied>(m =>
         {
-            if (m.Result.IsOk) RefreshHooks();
+            if (m.Result.Result.IsOk) RefreshHooks();
+            m.ReplyTo.Tell(m.Result);
             Become(Idle);
             Stash.UnstashAll();
         });

@@ -26,11 +26,14 @@ public static class PolicyProtocol
     /// <summary>The registry's answer: ok, or the kernel's error (EBUSY, EINVAL, ENOENT...).</summary>
     public sealed record HookCommandResult(string CgroupPath, HookOperation Operation, HookResult Result);
 
-    /// <summary>Server → cgroup: apply a command now and answer <see cref="ReplyTo"/>.</summary>
+    /// <summary>Server → cgroup: apply a command now; the answer goes back to the server for <see cref="ReplyTo"/>.</summary>
     internal sealed record ApplyHookCommand(HookCommand Command, Akka.Actor.IActorRef ReplyTo);
 
-    /// <summary>Cgroup → server: the command is applied; the server's hook state may have changed.</summary>
-    internal sealed record HookCommandApplied(HookResult Result);
+    /// <summary>
+    /// Cgroup → server: the command is applied. The server has every cgroup republish its snapshot
+    /// before it answers <see cref="ReplyTo"/>, so whoever asks a cgroup afterwards sees the new state.
+    /// </summary>
+    internal sealed record HookCommandApplied(HookCommandResult Result, Akka.Actor.IActorRef ReplyTo);
 
     /// <summary>Server → cgroups: the hook state changed between ticks; resolve and republish now.</summary>
     internal sealed record RefreshHook(int Generation);

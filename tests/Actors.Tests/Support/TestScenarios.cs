@@ -31,13 +31,13 @@ public static class TestScenarios
     }
 
     /// <summary>Two classes, three workloads, three arms (off, global, selective), memory spread over both nodes.</summary>
-    public static Scenario Mixed() => Load(new ScenarioBuilder("mixed", TimeSpan.FromSeconds(12), seed: 7)
-        .TimeseriesInterval(TimeSpan.FromSeconds(4))
-        .Class("small", 3, "test-2node")
-        .Class("other", 2, "test-2node", new SysctlOverrides(ScanDelayMs: 500, ScanPeriodMinMs: 500))
-        .Workload(Spread("cache", "small", 2, 4, 512L << 20))
-        .Workload(Spread("batch", "small", 1, 3, 768L << 20) with { Access = new AccessModel(3e6, AccessPattern.Hotset, 0.2, 0.0) })
-        .Workload(Spread("web", "other", 1, 2, 256L << 20))
+    public static Scenario Mixed() => Load(new ScenarioBuilder("mixed", TimeSpan.FromSeconds(6), seed: 7)
+        .TimeseriesInterval(TimeSpan.FromSeconds(2))
+        .Class("small", 2, "test-2node", new SysctlOverrides(ScanDelayMs: 500, ScanPeriodMinMs: 500))
+        .Class("other", 1, "test-2node", new SysctlOverrides(ScanDelayMs: 500, ScanPeriodMinMs: 500))
+        .Workload(Spread("cache", "small", 2, 4, 256L << 20))
+        .Workload(Spread("batch", "small", 1, 3, 384L << 20) with { Access = new AccessModel(3e6, AccessPattern.Hotset, 0.2, 0.0) })
+        .Workload(Spread("web", "other", 1, 2, 128L << 20))
         .Policy("batch-on", "static", new PolicyAttach("batch"), null, ("enabled", "true"), ("scan_size", "64MiB"))
         .Arm("off")
         .Arm("global", new SysctlOverrides(Mode: NumaBalancingMode.Normal))
@@ -70,17 +70,17 @@ public static class TestScenarios
         .At(TimeSpan.FromSeconds(6)).Detach("tree", "cache"));
 
     /// <summary>Tasks crowded on the node their memory is not on, global balancing on: task moves and swaps.</summary>
-    public static Scenario Moves() => Load(new ScenarioBuilder("moves", TimeSpan.FromSeconds(20), seed: 5)
+    public static Scenario Moves() => Load(new ScenarioBuilder("moves", TimeSpan.FromSeconds(10), seed: 5)
         .TimeseriesInterval(TimeSpan.FromSeconds(5))
-        .Class("small", 2, "test-2node", new SysctlOverrides(Mode: NumaBalancingMode.Normal, ScanDelayMs: 200, ScanPeriodMinMs: 200))
-        .Workload(Spread("far", "small", 1, 4, 1L << 30) with { InitialMemory = new InitialMemory(InitialMemoryKind.Node, 1) })
-        .Workload(Spread("near", "small", 1, 4, 1L << 30) with { InitialMemory = new InitialMemory(InitialMemoryKind.Node, 0) }));
+        .Class("small", 1, "test-2node", new SysctlOverrides(Mode: NumaBalancingMode.Normal, ScanDelayMs: 200, ScanPeriodMinMs: 200))
+        .Workload(Spread("far", "small", 1, 4, 256L << 20) with { InitialMemory = new InitialMemory(InitialMemoryKind.Node, 1) })
+        .Workload(Spread("near", "small", 1, 4, 256L << 20) with { InitialMemory = new InitialMemory(InitialMemoryKind.Node, 0) }));
 
     /// <summary>Locality before and after a policy attached mid-run to a workload whose memory starts remote.</summary>
     public static Scenario MidRunAttach() => Load(new ScenarioBuilder("mid-run-attach", TimeSpan.FromSeconds(40), seed: 9)
         .TimeseriesInterval(TimeSpan.FromSeconds(5))
         .Class("small", 2, "test-2node", new SysctlOverrides(ScanDelayMs: 200, ScanPeriodMinMs: 200))
-        .Workload(Spread("app", "small", 1, 2, 1L << 30) with { InitialMemory = new InitialMemory(InitialMemoryKind.Node, 1), Cpuset = [0] })
+        .Workload(Spread("app", "small", 1, 2, 256L << 20) with { InitialMemory = new InitialMemory(InitialMemoryKind.Node, 1), Cpuset = [0] })
         .Policy("on", "static", null, ("enabled", "true"))
         .At(TimeSpan.FromSeconds(20)).Attach("on", "app"));
 
