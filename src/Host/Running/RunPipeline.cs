@@ -23,13 +23,22 @@ public static class RunPipeline
 
         if (!TryApplyOverrides(console, file, ref scenario, options)) return Task.FromResult(ExitCodes.BadInput);
         var outDir = options.OutDirectory ?? Path.Combine("out", scenario.Name);
-        var report = ProgressDisplay.Run(console, scenario, progress =>
+        SimulationReport report;
+        try
         {
-            var selection = new RunSelection(options.Arm, progress);
-            return options.Engine == RunCommand.SequentialEngine
-                ? SequentialEngine.Run(scenario, Catalogs.Programs, selection)
-                : ActorEngine.Run(scenario, Catalogs.Programs, selection);
-        });
+            report = ProgressDisplay.Run(console, scenario, progress =>
+            {
+                var selection = new RunSelection(options.Arm, progress);
+                return options.Engine == RunCommand.SequentialEngine
+                    ? SequentialEngine.Run(scenario, Catalogs.Programs, selection)
+                    : ActorEngine.Run(scenario, Catalogs.Programs, selection);
+            });
+        }
+        catch (ActorEngineException e)
+        {
+            console.Fail($"a simulated server failed: {e.Message}");
+            return Task.FromResult(ExitCodes.RunFailed);
+        }
         ReportFiles.Write(outDir, report, scenario);
         SummaryTable.Write(console, report);
         console.Out.WriteLine($"wrote {Path.Combine(outDir, ReportFiles.ReportJsonName)}, {ReportFiles.TimeseriesName}, {ReportFiles.ReportHtmlName}");
