@@ -54,7 +54,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal("small-run", root.GetProperty("scenario").GetString());
         Assert.Equal(11UL, root.GetProperty("seed").GetUInt64());
         Assert.Equal(6, root.GetProperty("simulated_seconds").GetDouble());
-        Assert.Equal("sequential", root.GetProperty("engine").GetProperty("kind").GetString());
+        Assert.Equal("actors", root.GetProperty("engine").GetProperty("kind").GetString());
         var arms = root.GetProperty("arms").EnumerateArray().ToList();
         Assert.Equal(["off", "global"], arms.Select(a => a.GetProperty("name").GetString()));
         foreach (var arm in arms)

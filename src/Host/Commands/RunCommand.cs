@@ -33,8 +33,8 @@ public static class RunCommand
         };
         var engine = new Option<string>("--engine")
         {
-            Description = "sequential (the reference, default for now) or actors (not built yet).",
-            DefaultValueFactory = _ => SequentialEngine, // until the actor engine lands (issue 4)
+            Description = "actors (default: the fleet as an actor system) or sequential (the reference: one server after the other, no actors).",
+            DefaultValueFactory = _ => ActorsEngine,
         };
         engine.AcceptOnlyFromAmong(ActorsEngine, SequentialEngine);
         var arm = new Option<string?>("--arm") { Description = "Run only the arm with this name." };

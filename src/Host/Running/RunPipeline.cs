@@ -1,3 +1,4 @@
+using NumaActors.Actors.Engine;
 using NumaActors.Host.Cli;
 using NumaActors.Host.Commands;
 using NumaActors.Host.Output;
@@ -21,15 +22,23 @@ public static class RunPipeline
         var file = options.ScenarioPath ?? ScenarioInput.DefaultScenarioName;
 
         if (!TryApplyOverrides(console, file, ref scenario, options)) return Task.FromResult(ExitCodes.BadInput);
-        if (options.Engine != RunCommand.SequentialEngine)
+        var outDir = options.OutDirectory ?? Path.Combine("out", scenario.Name);
+        SimulationReport report;
+        try
         {
-            console.Fail($"the '{options.Engine}' engine is not built yet; use --engine {RunCommand.SequentialEngine}");
+            report = ProgressDisplay.Run(console, scenario, progress =>
+            {
+                var selection = new RunSelection(options.Arm, progress);
+                return options.Engine == RunCommand.SequentialEngine
+                    ? SequentialEngine.Run(scenario, Catalogs.Programs, selection)
+                    : ActorEngine.Run(scenario, Catalogs.Programs, selection);
+            });
+        }
+        catch (ActorEngineException e)
+        {
+            console.Fail($"a simulated server failed: {e.Message}");
             return Task.FromResult(ExitCodes.RunFailed);
         }
-
-        var outDir = options.OutDirectory ?? Path.Combine("out", scenario.Name);
-        var report = ProgressDisplay.Run(console, scenario, progress =>
-            SequentialEngine.Run(scenario, Catalogs.Programs, new RunSelection(options.Arm, progress)));
         ReportFiles.Write(outDir, report, scenario);
         SummaryTable.Write(console, report);
         console.Out.WriteLine($"wrote {Path.Combine(outDir, ReportFiles.ReportJsonName)}, {ReportFiles.TimeseriesName}, {ReportFiles.ReportHtmlName}");

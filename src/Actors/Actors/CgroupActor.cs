@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using NumaActors.Actors.Hooks;
+using NumaActors.Kernel.Hooks;
+using NumaActors.Kernel.Model;
+using NumaActors.Kernel.Phases;
+using static NumaActors.Actors.Messages.CountersProtocol;
+using static NumaActors.Actors.Messages.MigrationProtocol;
+using static NumaActors.Actors.Messages.PolicyProtocol;
+using static NumaActors.Actors.Messages.ScanFaultProtocol;
+using static NumaActors.Actors.Messages.TaskMoveProtocol;
+
+namespace NumaActors.Actors.Actors;
+
+/// <summary>
+/// One cgroup of a server. A leaf cgroup of a workload instance owns its process (the mm:
+/// <see cref="ProcessModel"/>) and runs the process's phases A and C; an inner cgroup (created for a
+/// hierarchical attach) has no process. Either way it is where hook lifecycle commands land: it
+/// calls the server's <see cref="HookRegistry"/>, whose rules (EBUSY, leaf only, atomic update) are
+/// the kernel layer's, and publishes the resolved program to its tasks as an immutable snapshot.
+/// </summary>
+public sealed class CgroupActor : ReceiveActor, IWithStash
+{
+    private readonly ProcessModel? process;
+    private readonly ulong cgroupId;
+    private readonly NumabGates gates;
+    private readonly IActorRef[] tasks;
+    private readonly int[] toldPreferred;
+    private readonly Dictionary<int, (HookTaskContext, bool)[]> decisions = [];
+    private HookSnapshot snapshot = HookSnapshot.None;
+    private int generation = -1;
+    private RunScanAndFaults? running;
+    private int awaiting;
+    private long used, missed, ticks;
+
+    public CgroupActor(ProcessModel? process, ulong cgroupId, NumabGates gates, string? dispatcher)
+    {
+        this.process = process;
+        this.cgroupId = cgroupId;
+        this.gates = gates;
+        var taskStates = process?.Tasks ?? [];
+        tasks = [.. taskStates.Select(t => Context.ActorOf(TaskActor.Props(t.Id, t.Node, t.PreferredNid).On(dispatcher), $"task-{t.Id}"))];
+        toldPreferred = [.. taskStates.Select(t => t.PreferredNid)];
+        Ready();
+    }
+
+    public IStash Stash { get; set; } = null!;
+
+    public static Props Props(ProcessModel? process, ulong cgroupId, NumabGates gates, string? dispatcher) =>
+        Akka.Actor.Props.Create(() => new CgroupActor(process, cgroupId, gates, dispatcher)).On(dispatcher);
+
+    private void Ready()
+    {
+        Receive<RunScanAndFaults>(StartPhaseA);
+        Receive<ApplyMigrationResults>(PhaseC);
+        Receive<RefreshHook>(m => Refresh(m.Generation));
+        Receive<ApplyHookCommand>(Apply);
+        Receive<GetHookSnapshot>(_ => Sender.Tell(snapshot));
+        Receive<GetCgroupCounters>(_ => Sender.Tell(new CgroupCounters(process?.Pid ?? 0, cgroupId, used, missed, ticks)));
+        Receive<GetTasks>(_ => Sender.Tell(new Tasks([.. tasks])));
+    }
+
+    private void AwaitingDecisions()
+    {
+        Receive<HookDecided>(Decided);
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    private void Refresh(int newGeneration)
+    {
+        generation = newGeneration;
+        var next = HookSnapshot.Of(gates, cgroupId);
+        if (next == snapshot) return;
+        snapshot = next;
+        foreach (var t in tasks) t.Tell(new PublishHook(snapshot));
+    }
+
+    private void Apply(ApplyHookCommand m)
+    {
+        var c = m.Command;
+        var result = c.Operation switch
+        {
+            HookOperation.Attach => gates.Registry.Attach(cgroupId, c.Program, c.Hierarchical ? HookAttachOptions.HierarchicalLink : HookAttachOptions.Default),
+            HookOperation.Update => gates.Registry.Update(cgroupId, c.Program),
+            _ => gates.Registry.Detach(cgroupId),
+        };
+        Sender.Tell(new HookCommandApplied(new HookCommandResult(c.CgroupPath, c.Operation, result), m.ReplyTo));
+    }
+
+    private void StartPhaseA(RunScanAndFaults m)
+    {
+        if (m.HookGeneration != generation) Refresh(m.HookGeneration);
+        var proc = process!;
+        foreach (var move in m.Moves) tasks[move.TaskId - proc.Tasks[0].Id].Tell(new TaskMoved(m.Tick, move));
+        running = m;
+        decisions.Clear();
+        awaiting = 0;
+        if (snapshot.NeedsHookCall)
+        {
+            var rss = proc.RssPages;
+            for (var i = 0; i < tasks.Length; i++)
+            {
+                var contexts = PhaseAContexts.For(proc, proc.Tasks[i], m.Moves, m.Context.StartMs, rss);
+                if (contexts.IsEmpty) continue;
+                tasks[i].Tell(new DecideHook(m.Tick, contexts));
+                awaiting++;
+            }
+        }
+        if (awaiting == 0) FinishPhaseA(m.Context);
+        else Become(AwaitingDecisions);
+    }
+
+    private void Decided(HookDecided m)
+    {
+        var pairs = new (HookTaskContext, bool)[m.Contexts.Length];
+        for (var i = 0; i < pairs.Length; i++) pairs[i] = (m.Contexts[i], m.Enabled[i]);
+        decisions[m.TaskId] = pairs;
+        if (--awaiting > 0) return;
+        var ctx = running!.Context;
+        var taskGates = new TaskDecisionGates(ctx.Gates, decisions);
+        FinishPhaseA(ctx with { Gates = taskGates });
+        used += taskGates.Used;
+        missed += taskGates.Missed;
+        Become(Ready);
+        Stash.UnstashAll();
+    }
+
+    private void FinishPhaseA(TickContext ctx)
+    {
+        var m = running!;
+        running = null;
+        ticks++;
+        var requests = process!.RunPhaseA(ctx, m.Moves);
+        Context.Parent.Tell(new FaultsTaken(m.Tick, process.Pid, requests));
+    }
+
+    private void PhaseC(ApplyMigrationResults m)
+    {
+        var proc = process!;
+        var output = proc.RunPhaseC(m.Context, m.Results, m.Demotions);
+        Context.Parent.Tell(new MigrationResultsApplied(m.Tick, proc.Pid, output));
+        for (var i = 0; i < tasks.Length; i++)
+        {
+            var preferred = proc.Tasks[i].PreferredNid;
+            if (preferred == toldPreferred[i]) continue;
+            toldPreferred[i] = preferred;
+            tasks[i].Tell(new PreferredNodeChanged(m.Tick, preferred));
+        }
+    }
+}

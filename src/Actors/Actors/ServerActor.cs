@@ -1,0 +1,222 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using NumaActors.Actors.Tick;
+using NumaActors.Kernel.Fleet;
+using NumaActors.Kernel.Hooks;
+using NumaActors.Kernel.Model;
+using NumaActors.Kernel.Phases;
+using NumaActors.Kernel.Scenarios;
+using static NumaActors.Actors.Messages.CountersProtocol;
+using static NumaActors.Actors.Messages.MigrationProtocol;
+using static NumaActors.Actors.Messages.PolicyProtocol;
+using static NumaActors.Actors.Messages.ScanFaultProtocol;
+using static NumaActors.Actors.Messages.TickProtocol;
+
+namespace NumaActors.Actors.Actors;
+
+/// <summary>
+/// One simulated server under one arm: parent of one <see cref="NodeActor"/> per NUMA node and one
+/// <see cref="CgroupActor"/> per workload instance (each with its <see cref="TaskActor"/>s). It owns
+/// the <see cref="ServerSimulation"/> (timeline, cgroup tree, hook registry) and runs each tick of an
+/// epoch as barriers: due timeline events, then phase A at every cgroup, B at every node, C at every
+/// cgroup, D here (<c>ServerModel</c>'s phase contract). Every collection handed to the kernel is
+/// built in pid or node-id order, never arrival order, so the result is <c>ServerModel.Step</c>'s.
+/// Hook commands wait until the epoch ends.
+/// </summary>
+public sealed class ServerActor : ReceiveActor, IWithStash
+{
+    private readonly int slot;
+    private readonly ServerSimulation sim;
+    private readonly RowSchedule schedule;
+    private readonly string? dispatcher;
+    private readonly NumabGates gates;
+    private readonly IActorRef[] nodes;
+    private readonly SortedDictionary<int, (ProcessModel Process, IActorRef Actor)> cgroups = [];
+    private readonly Dictionary<ulong, IActorRef> innerCgroups = [];
+    private readonly List<ServerSample> samples = [];
+    private readonly List<(int, EventOutcome)> events = [];
+    private ImmutableArray<PageTransfer> transfers = [];
+    private Dictionary<int, ImmutableArray<TaskMoveResult>> moves = [];
+    private int serial, hookGeneration;
+    private long ticksDone, epochEnd;
+    private IActorRef coordinator = ActorRefs.Nobody;
+
+    // The tick in flight.
+    private TickContext? ctx;
+    private int[] pids = [];
+    private int awaiting;
+    private ImmutableArray<MigrationRequest>[] requests = [];
+    private NodePhaseBOutput[] nodeOutputs = [];
+    private ProcessPhaseCOutput[] processOutputs = [];
+
+    public ServerActor(int slot, Scenario scenario, Arm arm, ServerPlan plan, IHookProgramSource programs, RowSchedule schedule, string? dispatcher)
+    {
+        this.slot = slot;
+        this.schedule = schedule;
+        this.dispatcher = dispatcher;
+        sim = new ServerSimulation(scenario, arm, plan, programs);
+        gates = sim.Model.Gates as NumabGates ?? throw new InvalidOperationException("a server's gates are its hook registry's NumabGates");
+        nodes = [.. sim.Model.Nodes.Select(n => Context.ActorOf(NodeActor.Props(n, dispatcher), $"node-{n.Id}"))];
+        SyncCgroups();
+        Idle();
+    }
+
+    public IStash Stash { get; set; } = null!;
+
+    public static Props Props(int slot, Scenario scenario, Arm arm, ServerPlan plan, IHookProgramSource programs, RowSchedule schedule, string? dispatcher) =>
+        Akka.Actor.Props.Create(() => new ServerActor(slot, scenario, arm, plan, programs, schedule, dispatcher)).On(dispatcher);
+
+    // A failure anywhere in the subtree fails the server; the coordinator decides.
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Escalate);
+
+    private void Idle()
+    {
+        Receive<RunEpoch>(m =>
+        {
+            coordinator = Sender;
+            epochEnd = m.UntilTick;
+            Become(Ticking);
+            NextTickOrEndEpoch();
+        });
+        Receive<HookCommand>(Command);
+        Receive<GetServerActors>(_ => Sender.Tell(Actors()));
+    }
+
+    private void Ticking()
+    {
+        Receive<FaultsTaken>(m => m.Tick == ctx!.TickIndex, PhaseADone);
+        Receive<MigrationsResolved>(m => m.Tick == ctx!.TickIndex, PhaseBDone);
+        Receive<MigrationResultsApplied>(m => m.Tick == ctx!.TickIndex, PhaseCDone);
+        Receive<GetServerActors>(_ => Sender.Tell(Actors()));
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    private void AwaitingHook()
+    {
+        Receive<HookCommandApplied>(m =>
+        {
+            if (m.Result.Result.IsOk) RefreshHooks();
+            m.ReplyTo.Tell(m.Result);
+            Become(Idle);
+            Stash.UnstashAll();
+        });
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    private ServerActors Actors() =>
+        new([.. nodes], cgroups.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value.Actor));
+
+    private void Command(HookCommand c)
+    {
+        if (!gates.Registry.Tree.TryGetId(c.CgroupPath, out var id))
+        {
+            Sender.Tell(new HookCommandResult(c.CgroupPath, c.Operation, HookResult.Fail(Errno.ENOENT, $"no cgroup {c.CgroupPath}")));
+            return;
+        }
+        var target = cgroups.Values.FirstOrDefault(v => v.Process.CgroupId == id).Actor;
+        if (target is null && !innerCgroups.TryGetValue(id, out target))
+            innerCgroups[id] = target = Context.ActorOf(CgroupActor.Props(null, id, gates, dispatcher), $"cgroup-inner-{id}");
+        target.Tell(new ApplyHookCommand(c, Sender));
+        Become(AwaitingHook);
+    }
+
+    private void RefreshHooks()
+    {
+        hookGeneration++;
+        foreach (var (_, actor) in cgroups.Values) actor.Tell(new RefreshHook(hookGeneration));
+        foreach (var actor in innerCgroups.Values) actor.Tell(new RefreshHook(hookGeneration));
+    }
+
+    /// <summary>After timeline events: one cgroup actor per live process (a scaled-away process's actors stop).</summary>
+    private void SyncCgroups()
+    {
+        var live = sim.Model.Processes.ToDictionary(p => p.Pid);
+        foreach (var (pid, (process, actor)) in cgroups.ToList())
+        {
+            if (live.TryGetValue(pid, out var now) && ReferenceEquals(now, process)) continue;
+            Context.Stop(actor);
+            cgroups.Remove(pid);
+            moves.Remove(pid);
+        }
+        foreach (var p in sim.Model.Processes)
+            if (!cgroups.ContainsKey(p.Pid))
+                cgroups[p.Pid] = (p, Context.ActorOf(CgroupActor.Props(p, p.CgroupId, gates, dispatcher), $"cgroup-{p.Pid}-{serial++}"));
+    }
+
+    private void NextTickOrEndEpoch()
+    {
+        if (ticksDone >= epochEnd)
+        {
+            coordinator.Tell(new EpochDone(slot, sim.ServerId, ticksDone, [.. samples], [.. events]));
+            samples.Clear();
+            events.Clear();
+            Become(Idle);
+            Stash.UnstashAll();
+            return;
+        }
+        var due = sim.ApplyDueEvents();
+        if (due.Count > 0)
+        {
+            events.AddRange(due);
+            SyncCgroups();
+            RefreshHooks();
+        }
+        ctx = sim.Model.BeginTick();
+        pids = [.. cgroups.Keys];
+        requests = new ImmutableArray<MigrationRequest>[pids.Length];
+        processOutputs = new ProcessPhaseCOutput[pids.Length];
+        nodeOutputs = new NodePhaseBOutput[nodes.Length];
+        awaiting = pids.Length;
+        foreach (var pid in pids)
+            cgroups[pid].Actor.Tell(new RunScanAndFaults(ctx.TickIndex, ctx, moves.GetValueOrDefault(pid, []), hookGeneration));
+        if (awaiting == 0) StartPhaseB();
+    }
+
+    private void PhaseADone(FaultsTaken m)
+    {
+        requests[Array.BinarySearch(pids, m.Pid)] = m.Requests;
+        if (--awaiting == 0) StartPhaseB();
+    }
+
+    private void StartPhaseB()
+    {
+        var perNode = PhaseRouting.RequestsByNode(nodes.Length, requests);
+        var transfersByNode = sim.Model.RouteTransfers(transfers);
+        awaiting = nodes.Length;
+        for (var n = 0; n < nodes.Length; n++)
+            nodes[n].Tell(new ResolveMigrations(ctx!.TickIndex, ctx, [.. transfersByNode[n]], perNode[n]));
+    }
+
+    private void PhaseBDone(MigrationsResolved m)
+    {
+        nodeOutputs[m.NodeId] = m.Output;
+        if (--awaiting > 0) return;
+        var results = PhaseRouting.ResultsByPid(nodeOutputs);
+        var demotions = PhaseRouting.Demotions(nodeOutputs);
+        awaiting = pids.Length;
+        foreach (var pid in pids)
+            cgroups[pid].Actor.Tell(new ApplyMigrationResults(ctx!.TickIndex, ctx, results.GetValueOrDefault(pid, []), demotions));
+        if (awaiting == 0) EndTick();
+    }
+
+    private void PhaseCDone(MigrationResultsApplied m)
+    {
+        processOutputs[Array.BinarySearch(pids, m.Pid)] = m.Output;
+        if (--awaiting == 0) EndTick();
+    }
+
+    /// <summary>Phase D here (task moves and swaps), the model's end of tick, and the rows due after it.</summary>
+    private void EndTick()
+    {
+        var newTransfers = processOutputs.SelectMany(o => o.Transfers).ToImmutableArray();
+        var moveRequests = processOutputs.SelectMany(o => o.MoveRequests).ToList();
+        var placements = processOutputs.SelectMany(o => o.Placements).ToList();
+        var moveResults = sim.Model.RunPhaseD(placements, moveRequests);
+        sim.Model.EndTick([.. nodeOutputs.Select(o => o.View)], newTransfers, moveResults);
+        transfers = newTransfers;
+        moves = PhaseRouting.MovesByPid(moveResults);
+        ticksDone++;
+        foreach (var row in schedule.RowsAfter(ticksDone)) samples.Add(sim.Sample(row));
+        NextTickOrEndEpoch();
+    }
+}

@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using NumaActors.Kernel.Phases;
+
+namespace NumaActors.Actors.Messages;
+
+/// <summary>
+/// Phase A (server → cgroup → server): the process's tasks run, the scanner marks, accesses to
+/// marked pages take hinting faults. One message per cgroup per tick, one reply.
+/// </summary>
+public static class ScanFaultProtocol
+{
+    /// <summary>
+    /// Run phase A of tick <see cref="Tick"/>. <see cref="Moves"/> are phase D's results of the
+    /// previous tick for this process's tasks; <see cref="HookGeneration"/> changes whenever the
+    /// server's hook state or knobs may have changed, so the cgroup republishes its snapshot.
+    /// </summary>
+    public sealed record RunScanAndFaults(long Tick, TickContext Context, ImmutableArray<TaskMoveResult> Moves, int HookGeneration);
+
+    /// <summary>Phase A done: the migration requests of the tick's hinting faults, in the process's order.</summary>
+    public sealed record FaultsTaken(long Tick, int Pid, ImmutableArray<MigrationRequest> Requests);
+}
