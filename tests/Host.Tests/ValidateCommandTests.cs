@@ -33,12 +33,18 @@ public sealed partial class ValidateCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Out);
         Assert.DoesNotContain("   at ", run.Err);
-        var errors = run.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(": error: ")).ToList();
-        Assert.Equal(expected.Count, errors.Count);
+        var diagnostics = run.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(l => l.Contains(": error: ") || l.Contains(": warning: ")).ToList();
+        Assert.Equal(expected.Count, diagnostics.Count);
         foreach (var e in expected)
-            Assert.Contains(errors, line =>
-                line.StartsWith($"{path}:{e.Groups["pos"].Value}: error: ", StringComparison.Ordinal) &&
-                line.Contains(e.Groups["msg"].Value.Trim(), StringComparison.Ordinal));
+        {
+            var msg = e.Groups["msg"].Value.Trim();
+            var severity = msg.StartsWith("warning: ", StringComparison.Ordinal) ? "warning" : "error";
+            var fragment = severity == "warning" ? msg["warning: ".Length..] : msg;
+            Assert.Contains(diagnostics, line =>
+                line.StartsWith($"{path}:{e.Groups["pos"].Value}: {severity}: ", StringComparison.Ordinal) &&
+                line.Contains(fragment, StringComparison.Ordinal));
+        }
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public sealed partial class ProcessModel
     private readonly List<TaskPlacementInfo> _placements = [];
     private int[] _migratedLeft = [], _failedLeft = [];
     private bool[] _statsEnabled = [];
+    // Pages migrated away from each node this tick: one transfer per source node, not per fault.
+    private long[] _migratedFrom = [];
 
     /// <summary>
     /// Phase C for this process: applies the node's answers to this tick's requests (in request
@@ -39,6 +41,8 @@ public sealed partial class ProcessModel
             _failedLeft[res.Seq] += res.Failed;
         }
 
+        if (_migratedFrom.Length != _n) _migratedFrom = new long[_n];
+        Array.Clear(_migratedFrom);
         bool tiering = ctx.Gates.ModeTiering;
         // task_numab_enabled(p) for task_numa_fault: asked once per task per tick (the program
         // snapshot cannot change within a tick), not once per fault.
@@ -56,7 +60,7 @@ public sealed partial class ProcessModel
                 {
                     _migratedLeft[f.RequestSeq]--;
                     MovePages(f.Region, q.SrcNode, q.DstNode, f.Pages);
-                    _transfers.Add(new PageTransfer(q.SrcNode, -1, f.Pages));
+                    _migratedFrom[q.SrcNode] += f.Pages;
                     _vmstat.NumaPagesMigrated += f.Pages;
                     bool promotion = tiering && !_topo.TopTier[q.SrcNode] && _topo.TopTier[q.DstNode];
                     if (promotion)
@@ -82,6 +86,8 @@ public sealed partial class ProcessModel
             TaskNumaFault(ctx, task, last, accountNode, f.Pages, flags);
         }
 
+        for (int n = 0; n < _n; n++)
+            if (_migratedFrom[n] > 0) _transfers.Add(new PageTransfer(n, -1, _migratedFrom[n]));
         foreach (var d in demotions) TakeDemotionShare(d);
         CloseStallWindows(ctx.NowMs, ctx.TickMs);
         return new ProcessPhaseCOutput([.. _moveRequests], [.. _transfers], [.. _placements]);

@@ -27,7 +27,7 @@ internal sealed class FakePolicyCatalog : IPolicyCatalog
             if (!Allowed[kind].Contains(name))
                 errors.Add(new(name, $"unknown parameter for kind {kind}"));
             else if (name == "enabled" && value is not ("true" or "false"))
-                errors.Add(new(name, "must be true or false"));
+                errors.Add(new(name, $"'{value}' is not a boolean; expected true or false"));
             else if (name is "hot_threshold" or "initial" && !Units.TryParseDuration(value, out _, out var e))
                 errors.Add(new(name, e));
         }
