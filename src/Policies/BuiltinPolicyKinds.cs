@@ -1,3 +1,5 @@
+using NumaActors.Policies.Bpf.Hooks;
+
 namespace NumaActors.Policies;
 
 /// <summary>
@@ -52,14 +54,15 @@ public static class BuiltinPolicyKinds
     };
 
     /// <summary>
-    /// Listed so scenarios naming it validate; its parameters are the object's read-only variables,
-    /// unknown until the object is loaded, so any name is accepted as text here. The BPF loader may
-    /// register a stricter spec.
+    /// Its parameters are the object's read-only variables, unknown until the object is loaded, so
+    /// any name is accepted as text here; <see cref="PolicyKindSpec.CheckObject"/> loads the object
+    /// with them, so a refused object or an unknown variable is a scenario error.
     /// </summary>
     public static PolicyKindSpec Bpf { get; } = new(PolicyKinds.Bpf,
         "a BPF object's bpf_numab_ops (struct_ops) run by the simulator's BPF interpreter; parameters override its .rodata variables", [])
     {
         OpenParams = true,
+        CheckObject = BpfPolicyKind.Check,
     };
 
     public static IReadOnlyList<PolicyKindSpec> All { get; } = [Never, Always, Static, AdaptiveHotThreshold, Bpf];

@@ -1,5 +1,6 @@
 using NumaActors.Kernel.Hooks;
 using NumaActors.Kernel.Scenarios;
+using NumaActors.Policies.Bpf.Hooks;
 using NumaActors.Policies.Programs;
 
 namespace NumaActors.Policies;
@@ -19,7 +20,7 @@ public sealed class HookProgramFactory
         Catalog = catalog;
     }
 
-    /// <summary>A factory for <paramref name="catalog"/> (the built-in catalog by default) with the creators of never, always, static and adaptive-hot-threshold.</summary>
+    /// <summary>A factory for <paramref name="catalog"/> (the built-in catalog by default) with the creators of never, always, static, adaptive-hot-threshold and bpf.</summary>
     public static HookProgramFactory CreateBuiltin(PolicyCatalog? catalog = null)
     {
         var factory = new HookProgramFactory(catalog ?? PolicyCatalog.CreateBuiltin());
@@ -39,6 +40,7 @@ public sealed class HookProgramFactory
             p.Milliseconds("max_threshold")!.Value,
             p.Milliseconds("initial_threshold")!.Value,
             p.Milliseconds("step")!.Value)));
+        if (factory.Catalog.Find(PolicyKinds.Bpf) is not null) factory.Register(PolicyKinds.Bpf, BpfPolicyKind.Create);
         return factory;
     }
 

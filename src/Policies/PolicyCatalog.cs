@@ -40,6 +40,9 @@ public sealed class PolicyCatalog : IPolicyCatalog
         return errors;
     }
 
+    public PolicyObjectCheck CheckObject(string kind, string path, IReadOnlyDictionary<string, string> parameters) =>
+        Find(kind)?.CheckObject is { } check ? check(path, parameters ?? new Dictionary<string, string>()) : PolicyObjectCheck.Ok;
+
     /// <summary>Validate and read the parameters, defaults filled in. False with every error when any is wrong.</summary>
     public bool TryParse(string kind, IReadOnlyDictionary<string, string> parameters, out PolicyParams? parsed, out IReadOnlyList<PolicyParamError> errors)
     {

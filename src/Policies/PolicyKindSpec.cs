@@ -10,6 +10,9 @@ public sealed record PolicyKindSpec(string Kind, string Description, IReadOnlyLi
 
     public bool OpenParams { get; init; }
 
+    /// <summary>For kinds that run an object file (bpf): loads it with the parameters, for <c>validate</c>.</summary>
+    public Func<string, IReadOnlyDictionary<string, string>, Kernel.Scenarios.PolicyObjectCheck>? CheckObject { get; init; }
+
     public PolicyParamSpec? Find(string name)
     {
         foreach (var p in Params)

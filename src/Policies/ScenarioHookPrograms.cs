@@ -10,5 +10,5 @@ public sealed class ScenarioHookPrograms(HookProgramFactory factory) : IHookProg
     public static ScenarioHookPrograms Builtin() => new(HookProgramFactory.CreateBuiltin());
 
     public IHookProgram Create(PolicySpec policy, IReadOnlyDictionary<string, string> parameters, int serverId, ulong cgroupId, ulong seed) =>
-        factory.Create(policy.Kind, parameters, new HookProgramTarget(policy.Name, serverId, cgroupId) { Seed = seed });
+        factory.Create(policy.Kind, parameters, new HookProgramTarget(policy.Name, serverId, cgroupId) { Seed = seed, ObjectPath = policy.ObjectPath });
 }

@@ -1,4 +1,5 @@
 using NumaActors.Kernel.Hooks;
+using NumaActors.Policies.Bpf.Hooks;
 using NumaActors.Policies.Programs;
 
 namespace NumaActors.Policies.Tests;
@@ -65,16 +66,18 @@ public class HookProgramFactoryTests
     }
 
     [Fact]
-    public void Bpf_is_listed_but_has_no_creator_until_one_is_registered()
+    public void Bpf_makes_a_fresh_program_per_cgroup_from_the_policys_object()
     {
-        Assert.False(factory.CanCreate("bpf"));
-        Assert.False(factory.TryCreate("bpf", P(("object", "x.o")), Target, out _, out var errors));
-        Assert.Equal("kind", Assert.Single(errors).Param);
+        var demo = Target with { ObjectPath = Path.Combine(Bpf.SimulatorHeaderTests.RepoRoot(), "examples", "policies", "numab_demo.o") };
+        Assert.True(factory.CanCreate("bpf"));
+        Assert.True(factory.TryCreate("bpf", P(), demo, out var first, out _));
+        var second = factory.Create("bpf", P(), demo with { CgroupId = demo.CgroupId + 1 });
 
-        factory.Register("bpf", (p, t) => new AlwaysProgram($"{t.PolicyName}:{p.Raw["object"]}"));
-
-        Assert.True(factory.TryCreate("bpf", P(("object", "x.o")), Target, out var program, out _));
-        Assert.Equal("batch-on:x.o", program!.Name);
+        Assert.IsType<BpfHookProgram>(first);
+        Assert.NotSame(first, second);
+        Assert.Equal("batch-on", first!.Name);
+        Assert.Equal(500u, first.Overrides.HotThresholdMs);
+        Assert.Throws<ArgumentException>(() => factory.Create("bpf", P(("no_such_variable", "1")), demo));
     }
 
     [Fact]

@@ -95,7 +95,10 @@ public sealed class CgroupActor : ReceiveActor, IWithStash
         running = m;
         decisions.Clear();
         awaiting = 0;
-        if (snapshot.NeedsHookCall)
+        // A program whose numab_hook keeps state (a BPF program's maps) must see its calls one at a
+        // time in the kernel model's order, as the sequential engine makes them: the process asks it
+        // itself, here, instead of its tasks deciding in parallel ahead of time.
+        if (snapshot.NeedsHookCall && !snapshot.Program!.HookKeepsState)
         {
             var rss = proc.RssPages;
             for (var i = 0; i < tasks.Length; i++)

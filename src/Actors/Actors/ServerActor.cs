@@ -35,6 +35,7 @@ public sealed class ServerActor : ReceiveActor, IWithStash
     private readonly Dictionary<ulong, IActorRef> innerCgroups = [];
     private readonly List<ServerSample> samples = [];
     private readonly List<(int, EventOutcome)> events = [];
+    private readonly List<ProgramFault> faults = [];
     private ImmutableArray<PageTransfer> transfers = [];
     private Dictionary<int, ImmutableArray<TaskMoveResult>> moves = [];
     private int serial, hookGeneration;
@@ -147,20 +148,20 @@ public sealed class ServerActor : ReceiveActor, IWithStash
     {
         if (ticksDone >= epochEnd)
         {
-            coordinator.Tell(new EpochDone(slot, sim.ServerId, ticksDone, [.. samples], [.. events]));
+            coordinator.Tell(new EpochDone(slot, sim.ServerId, ticksDone, [.. samples], [.. events], [.. faults]));
             samples.Clear();
             events.Clear();
+            faults.Clear();
             Become(Idle);
             Stash.UnstashAll();
             return;
         }
+        var detached = sim.DetachFaultedPrograms();
+        faults.AddRange(detached);
         var due = sim.ApplyDueEvents();
-        if (due.Count > 0)
-        {
-            events.AddRange(due);
-            SyncCgroups();
-            RefreshHooks();
-        }
+        events.AddRange(due);
+        if (due.Count > 0) SyncCgroups();
+        if (due.Count > 0 || detached.Count > 0) RefreshHooks();
         ctx = sim.Model.BeginTick();
         pids = [.. cgroups.Keys];
         requests = new ImmutableArray<MigrationRequest>[pids.Length];

@@ -14,14 +14,16 @@ public static class TickProtocol
 
     /// <summary>
     /// The epoch is done: time-series samples taken at row boundaries inside it and the timeline
-    /// events applied in it, in the order they happened.
+    /// events applied in it, in the order they happened, and the hook programs detached after a
+    /// run-time fault.
     /// </summary>
     public sealed record EpochDone(
         int Slot,
         int ServerId,
         long TicksDone,
         ImmutableArray<ServerSample> Samples,
-        ImmutableArray<(int Event, EventOutcome Outcome)> Events);
+        ImmutableArray<(int Event, EventOutcome Outcome)> Events,
+        ImmutableArray<ProgramFault> Faults);
 
     /// <summary>Server-internal: the previous tick's barrier is passed, start the next one.</summary>
     internal sealed record NextTick

@@ -6,12 +6,22 @@ namespace NumaActors.Kernel.Fleet;
 
 /// <summary>
 /// The timeline as it happened in one arm: per event, how many cgroups or processes it changed and
-/// what was refused, merged over servers in any order (the refusal kept is the lowest server id's).
+/// what was refused, merged over servers in any order (the refusal kept is the lowest server id's);
+/// and the hook programs detached after a run-time fault, counted per (time, policy, workload) with
+/// the message of the lowest (server id, cgroup id).
 /// </summary>
 public sealed class ArmEventLog(Scenario scenario)
 {
     private readonly (int Applied, int Refused, int RefusalServer, Errno Errno, string Message)[] merged =
         [.. scenario.Timeline.Select(_ => (0, 0, int.MaxValue, Errno.None, ""))];
+
+    private readonly SortedDictionary<(long AtMs, string Policy, string Workload), (int Detached, int Server, ulong Cgroup, string Message)> faults =
+        new(Comparer<(long AtMs, string Policy, string Workload)>.Create(static (a, b) =>
+        {
+            var c = a.AtMs.CompareTo(b.AtMs);
+            if (c == 0) c = string.CompareOrdinal(a.Policy, b.Policy);
+            return c != 0 ? c : string.CompareOrdinal(a.Workload, b.Workload);
+        }));
 
     public void Merge(int serverId, int eventIndex, EventOutcome outcome)
     {
@@ -23,7 +33,28 @@ public sealed class ArmEventLog(Scenario scenario)
         merged[eventIndex] = m;
     }
 
+    public void MergeFault(int serverId, ProgramFault fault)
+    {
+        var key = (fault.AtMs, fault.Policy, fault.Workload);
+        if (!faults.TryGetValue(key, out var m)) m = (0, int.MaxValue, ulong.MaxValue, "");
+        m.Detached++;
+        if ((serverId, fault.CgroupId).CompareTo((m.Server, m.Cgroup)) < 0)
+            (m.Server, m.Cgroup, m.Message) = (serverId, fault.CgroupId, fault.Message);
+        faults[key] = m;
+    }
+
     public IReadOnlyList<TimelineRecord> Records(long tickMs)
+    {
+        var records = TimelineRecords(tickMs);
+        if (faults.Count == 0) return records;
+        foreach (var ((atMs, policy, workload), m) in faults)
+            records.Add(new TimelineRecord(atMs / 1000.0, "fault", $"{policy} -> {workload}",
+                $"detached from {m.Detached} cgroup(s); server {m.Server}: {m.Message}"));
+        // Stable: timeline events keep their order, faults follow the events of their time.
+        return [.. records.OrderBy(r => r.TSeconds)];
+    }
+
+    private List<TimelineRecord> TimelineRecords(long tickMs)
     {
         var records = new List<TimelineRecord>();
         for (var i = 0; i < merged.Length; i++)

@@ -49,6 +49,29 @@ public sealed class ServerSimulation
     public long NowMs => Model.NowMs;
     public IReadOnlyList<LiveInstance> Instances => live;
 
+    /// <summary>
+    /// Detaches, as a detach would, every program that faulted at run time during the ticks so
+    /// far (a BPF program's bad access or exhausted budget), in cgroup id order; returns what was
+    /// detached, for the report. Both engines call it at the start of every tick, before the due
+    /// events, so their reports agree.
+    /// </summary>
+    public IReadOnlyList<ProgramFault> DetachFaultedPrograms()
+    {
+        List<ulong>? faulted = null;
+        foreach (var (cgroup, _) in programOwner)
+            if (registry.ProgramOf(cgroup)?.Fault is not null) (faulted ??= []).Add(cgroup);
+        if (faulted is null) return [];
+        faulted.Sort();
+        var faults = new List<ProgramFault>(faulted.Count);
+        foreach (var cgroup in faulted)
+        {
+            faults.Add(new ProgramFault(NowMs, programOwner[cgroup], WorkloadOfCgroup(cgroup), cgroup, registry.ProgramOf(cgroup)!.Fault!));
+            registry.Detach(cgroup);
+            programOwner.Remove(cgroup);
+        }
+        return faults;
+    }
+
     /// <summary>Applies every timeline event due at the start of the next tick; returns (event index, outcome) pairs.</summary>
     public IReadOnlyList<(int Event, EventOutcome Outcome)> ApplyDueEvents()
     {
@@ -61,9 +84,10 @@ public sealed class ServerSimulation
         return outcomes ?? (IReadOnlyList<(int, EventOutcome)>)[];
     }
 
-    /// <summary>Due events, then one tick of the kernel model (the sequential path).</summary>
-    public IReadOnlyList<(int Event, EventOutcome Outcome)> Tick()
+    /// <summary>Faulted programs detached, due events, then one tick of the kernel model (the sequential path).</summary>
+    public IReadOnlyList<(int Event, EventOutcome Outcome)> Tick(out IReadOnlyList<ProgramFault> faults)
     {
+        faults = DetachFaultedPrograms();
         var outcomes = ApplyDueEvents();
         Model.Step();
         return outcomes;
@@ -87,6 +111,18 @@ public sealed class ServerSimulation
             f.Vmstat = f.Vmstat.Add(removedVmstat[w]);
         }
         return new ServerSample(ServerId, row, [.. figures], snapshot.VmStat);
+    }
+
+    /// <summary>The workload whose instance (or hierarchical parent) the cgroup is.</summary>
+    private string WorkloadOfCgroup(ulong cgroup)
+    {
+        foreach (var i in live)
+            if (i.CgroupId == cgroup) return scenario.Workloads[i.WorkloadIndex].Name;
+        for (var w = 0; w < attachedTo.Length; w++)
+            if (attachedTo[w] is { Hierarchical: true } && Hosts(w) &&
+                tree.TryGetId(FleetLayout.HierarchicalTarget(scenario.Workloads[w]), out var parent) && parent == cgroup)
+                return scenario.Workloads[w].Name;
+        return tree.PathOf(cgroup);
     }
 
     private static int WorkloadOf(int pid) => (pid - FleetLayout.FirstPid) / FleetLayout.PidsPerWorkload;

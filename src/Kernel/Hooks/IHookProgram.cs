@@ -32,4 +32,18 @@ public interface IHookProgram
     /// because every call site runs under RCU (kernel-model.md §9.2).
     /// </summary>
     bool IsSleepable => false;
+
+    /// <summary>
+    /// Why the program stopped at run time (a BPF program's bad access or exhausted budget), or
+    /// null. A faulted program answers "no balancing"; the server detaches it before the next
+    /// tick, as a detach would, and reports the event. C# programs never fault.
+    /// </summary>
+    string? Fault => null;
+
+    /// <summary>
+    /// Whether <c>numab_hook</c> changes the program's state (a BPF program's maps, globals and
+    /// random stream), so its calls must run one at a time and in the kernel model's order for
+    /// results to be the same in every engine.
+    /// </summary>
+    bool HookKeepsState => false;
 }

@@ -8,4 +8,7 @@ public enum RandomPurpose : ulong
     PageBuckets = 3,
     Latency = 4,
     Demotion = 5,
+
+    /// <summary>A hook program's own stream (a BPF program's <c>bpf_get_prandom_u32</c>).</summary>
+    HookProgram = 6,
 }

@@ -13,4 +13,10 @@ public interface IPolicyCatalog
     IReadOnlyCollection<string> Kinds { get; }
 
     IReadOnlyList<PolicyParamError> ValidateParams(string kind, IReadOnlyDictionary<string, string> parameters);
+
+    /// <summary>
+    /// Loads a policy's object file (resolved path) with its parameters, as a run would, so that a
+    /// refused object is a scenario error. Kinds without objects have nothing to check.
+    /// </summary>
+    PolicyObjectCheck CheckObject(string kind, string path, IReadOnlyDictionary<string, string> parameters) => PolicyObjectCheck.Ok;
 }

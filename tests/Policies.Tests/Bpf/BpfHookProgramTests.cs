@@ -77,9 +77,9 @@ public class BpfHookProgramTests
         var program = new BpfHookProgram(policy, new BpfHostServices(7), layout: layout);
         var task = new HookTaskContext(4242, 4242, 10, 0, 1, 1_000_000_000, 700, 300, 10, 1000);
         Assert.False(program.NumabHook(task));
-        Assert.NotNull(program.Fault);
-        Assert.Equal("executed an unresolved CO-RE instruction at insn 48", program.Fault!.Message);
-        Assert.Equal(10UL, program.Fault.CgroupId);
+        Assert.NotNull(program.RunFault);
+        Assert.Equal("executed an unresolved CO-RE instruction at insn 48", program.RunFault!.Message);
+        Assert.Equal(10UL, program.RunFault.CgroupId);
         Assert.Equal(1, program.Calls);
         Assert.False(program.NumabHook(task));
         Assert.Equal(1, program.Calls);
@@ -90,7 +90,7 @@ public class BpfHookProgramTests
     {
         var program = new BpfHookProgram(Example("numab_remote_faults.o"), new BpfHostServices(7, InstructionBudget: 20));
         Assert.False(program.NumabHook(Task(remote: 2000, local: 0)));
-        Assert.Equal("instruction budget of 20 exhausted (an endless loop?)", program.Fault!.Message);
+        Assert.Equal("instruction budget of 20 exhausted (an endless loop?)", program.RunFault!.Message);
     }
 
     [Fact]

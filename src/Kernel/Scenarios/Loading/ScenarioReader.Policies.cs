@@ -44,6 +44,7 @@ internal sealed partial class ScenarioReader
                 attachOk = attach is not null;
             }
             var objectPath = ReadObject(map, p.Kind, out var objectOk);
+            if (objectPath is not null && paramsOk) objectOk = CheckObject(p.Kind!, p.Name, objectPath, parameters, map.Get("object")!);
             if (p.Name is not null && p.Kind is not null && paramsOk && attachOk && objectOk)
                 p.Model = new PolicySpec(p.Name, p.Kind, parameters, attach, objectPath);
         }
@@ -130,6 +131,15 @@ internal sealed partial class ScenarioReader
         Diagnostics.Error(node, $"BPF object '{path}' not found (looked at {full})");
         ok = false;
         return null;
+    }
+
+    /// <summary>Loads the object as a run would; its errors and warnings are reported at <paramref name="at"/>.</summary>
+    private bool CheckObject(string kind, string? policy, string path, IReadOnlyDictionary<string, string> parameters, YamlNode at)
+    {
+        var check = catalog.CheckObject(kind, path, parameters);
+        foreach (var e in check.Errors) Diagnostics.Error(at, $"policy '{policy}' ({kind}) object {Path.GetFileName(path)}: {e}");
+        foreach (var w in check.Warnings) Diagnostics.Warning(at, $"policy '{policy}' ({kind}) object {Path.GetFileName(path)}: {w}");
+        return check.Errors.Count == 0;
     }
 
     private string? WorkloadRef(YamlNode node)

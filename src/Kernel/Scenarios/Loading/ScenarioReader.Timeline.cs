@@ -72,9 +72,11 @@ internal sealed partial class ScenarioReader
         var changed = ToParams(paramNodes);
         if (policy.Model is null) return null;
         var merged = policy.Model.Params.SetItems(changed);
-        return CheckParams(policy.Model.Kind, policy.Name, merged, paramNodes, map.Get("params")!)
-            ? new UpdatePolicyEvent(at, policy.Name, changed, merged)
-            : null;
+        var ok = CheckParams(policy.Model.Kind, policy.Name, merged, paramNodes, map.Get("params")!);
+        // New parameters of a bpf policy are new .rodata values: the object must load with them too.
+        if (ok && policy.Model.ObjectPath is { } objectPath)
+            ok = CheckObject(policy.Model.Kind, policy.Name, objectPath, merged, map.Get("params")!);
+        return ok ? new UpdatePolicyEvent(at, policy.Name, changed, merged) : null;
     }
 
     private DetachPolicyEvent? ReadDetachEvent(YamlNode node, TimeSpan at)

@@ -9,12 +9,14 @@ namespace NumaActors.Policies.Bpf.Hooks;
 /// maps and globals. <c>numab_hook</c> runs in the interpreter on the task's image; its
 /// <c>hot_thresh</c> and the simulator's scan extensions come from the struct_ops values. After a
 /// fault the program answers "no balancing" (README §6 rule 10) and <see cref="Fault"/> tells the
-/// owning cgroup to detach it and report the event.
+/// server to detach it and report the event. Calls are serialised: a hierarchical attach shares
+/// one instance among the cgroups below it, which an engine may run in parallel.
 /// </summary>
 public sealed class BpfHookProgram : IHookProgram
 {
     private readonly BpfInstance instance;
     private readonly BpfNumabPolicy policy;
+    private readonly Lock gate = new();
 
     public BpfHookProgram(BpfNumabPolicy policy, BpfHostServices services, string? name = null, SimulatorLayout? layout = null)
     {
@@ -37,7 +39,12 @@ public sealed class BpfHookProgram : IHookProgram
     public NumabOverrides Overrides { get; }
 
     /// <summary>The first run-time fault; non-null means the program must be detached.</summary>
-    public BpfRunFault? Fault { get; private set; }
+    public BpfRunFault? RunFault { get; private set; }
+
+    public string? Fault => RunFault?.ToString();
+
+    /// <summary>Maps, writable globals and the random stream change with every call.</summary>
+    public bool HookKeepsState => true;
 
     public long Calls { get; private set; }
 
@@ -48,18 +55,21 @@ public sealed class BpfHookProgram : IHookProgram
 
     public bool NumabHook(in HookTaskContext task)
     {
-        if (Fault is not null)
-            return false;
-        Calls++;
-        var r = instance.RunHook(policy.Hook, task);
-        InstructionsExecuted += r.Instructions;
-        if (r.Fault is not null)
+        lock (gate)
         {
-            Fault = new BpfRunFault(Name, task.CgroupId, task.Pid, task.NowNs, r.Fault);
-            return false;
-        }
+            if (RunFault is not null)
+                return false;
+            Calls++;
+            var r = instance.RunHook(policy.Hook, task);
+            InstructionsExecuted += r.Instructions;
+            if (r.Fault is not null)
+            {
+                RunFault = new BpfRunFault(Name, task.CgroupId, task.Pid, task.NowNs, r.Fault);
+                return false;
+            }
 
-        return r.ReturnValue != 0;
+            return r.ReturnValue != 0;
+        }
     }
 
     /// <summary>The proposal's struct_ops has no statistics callback; a BPF policy keeps its own state in maps.</summary>
