@@ -148,7 +148,20 @@ public sealed class BpfScenarioTests : IDisposable
     }
 
     [Fact]
-    public void An_objects_own_cgroup_id_is_a_warning_and_params_must_name_rodata_variables()
+    public void An_objects_own_cgroup_id_is_a_warning_and_the_scenarios_attach_decides()
+    {
+        // numab_maps.o registers its ops with cgroup_id = 1234.
+        var maps = RepoPaths.Of("tests", "Policies.Tests", "Fixtures", "bpf", "numab_maps.o");
+        var run = CliRun.Of("validate", dir.File("s.yaml", Scenario(1, 10, $$"""
+            policies:
+              - { name: maps, kind: bpf, object: "{{maps}}", attach: { workload: app } }
+            """)));
+        Assert.True(run.ExitCode == 0, run.Err);
+        Assert.Contains("warning: policy 'maps' (bpf) object numab_maps.o: struct_ops 'numab_ops' names cgroup id 1234; ignored, the scenario's attach decides the cgroup", run.Err);
+    }
+
+    [Fact]
+    public void Params_must_be_integers_that_name_rodata_variables()
     {
         var path = dir.File("s.yaml", Scenario(1, 10, $$"""
             policies:
