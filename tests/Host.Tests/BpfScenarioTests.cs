@@ -117,6 +117,14 @@ public sealed class BpfScenarioTests : IDisposable
         Assert.True(remoteBy20s.NumaHintFaults - remoteBy20s.NumaHintFaultsLocal >= 1000, "the threshold was reached by 20 s");
         Assert.True(low[^1] > 0, "past its threshold the policy keeps balancing on");
         Assert.Equal(0, high[^1]);
+
+        // The policy's bpf_printk when it switches on is in the report's events.
+        var printk = Assert.Single(Arm(report, "low").Events, e => e.Kind == "printk");
+        Assert.Equal("low -> app", printk.Target);
+        Assert.InRange(printk.TSeconds, 20, 21);
+        Assert.Matches(@"^1 line\(s\); server 0: numab: cgroup \d+ balancing on, \d+ remote faults$", printk.Detail);
+        Assert.DoesNotContain(Arm(report, "high").Events, e => e.Kind == "printk");
+        Assert.Equal(ReportJson.SimulationResultsJson(report), ReportJson.SimulationResultsJson(ActorEngine.Run(scenario, Catalogs.Programs)));
     }
 
     /// <summary>The app's hinting faults in each 5 s interval, from the cumulative vmstat rows.</summary>

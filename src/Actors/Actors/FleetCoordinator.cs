@@ -88,7 +88,7 @@ public sealed class FleetCoordinator : ReceiveActor
         var a = m.Slot / plan.Length;
         foreach (var sample in m.Samples) accumulators[a].Add(sample);
         foreach (var (e, outcome) in m.Events) accumulators[a].Events.Merge(m.ServerId, e, outcome);
-        foreach (var fault in m.Faults) accumulators[a].Events.MergeFault(m.ServerId, fault);
+        foreach (var p in m.ProgramEvents) accumulators[a].Events.MergeProgramEvent(m.ServerId, p);
         ticksDone += m.TicksDone - ticksBySlot[m.Slot];
         ticksBySlot[m.Slot] = m.TicksDone;
         if (m.TicksDone < scenario.TickCount)

@@ -35,7 +35,7 @@ public sealed class ServerActor : ReceiveActor, IWithStash
     private readonly Dictionary<ulong, IActorRef> innerCgroups = [];
     private readonly List<ServerSample> samples = [];
     private readonly List<(int, EventOutcome)> events = [];
-    private readonly List<ProgramFault> faults = [];
+    private readonly List<ProgramEvent> programEvents = [];
     private ImmutableArray<PageTransfer> transfers = [];
     private Dictionary<int, ImmutableArray<TaskMoveResult>> moves = [];
     private int serial, hookGeneration;
@@ -148,20 +148,20 @@ public sealed class ServerActor : ReceiveActor, IWithStash
     {
         if (ticksDone >= epochEnd)
         {
-            coordinator.Tell(new EpochDone(slot, sim.ServerId, ticksDone, [.. samples], [.. events], [.. faults]));
+            coordinator.Tell(new EpochDone(slot, sim.ServerId, ticksDone, [.. samples], [.. events], [.. programEvents]));
             samples.Clear();
             events.Clear();
-            faults.Clear();
+            programEvents.Clear();
             Become(Idle);
             Stash.UnstashAll();
             return;
         }
-        var detached = sim.DetachFaultedPrograms();
-        faults.AddRange(detached);
+        var taken = sim.TakeProgramEvents();
+        programEvents.AddRange(taken);
         var due = sim.ApplyDueEvents();
         events.AddRange(due);
         if (due.Count > 0) SyncCgroups();
-        if (due.Count > 0 || detached.Count > 0) RefreshHooks();
+        if (due.Count > 0 || ServerSimulation.DetachedAny(taken)) RefreshHooks();
         ctx = sim.Model.BeginTick();
         pids = [.. cgroups.Keys];
         requests = new ImmutableArray<MigrationRequest>[pids.Length];

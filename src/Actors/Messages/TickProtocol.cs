@@ -14,8 +14,8 @@ public static class TickProtocol
 
     /// <summary>
     /// The epoch is done: time-series samples taken at row boundaries inside it and the timeline
-    /// events applied in it, in the order they happened, and the hook programs detached after a
-    /// run-time fault.
+    /// events applied in it, in the order they happened, and what the hook programs did (faults
+    /// that detached them, printk lines).
     /// </summary>
     public sealed record EpochDone(
         int Slot,
@@ -23,7 +23,7 @@ public static class TickProtocol
         long TicksDone,
         ImmutableArray<ServerSample> Samples,
         ImmutableArray<(int Event, EventOutcome Outcome)> Events,
-        ImmutableArray<ProgramFault> Faults);
+        ImmutableArray<ProgramEvent> ProgramEvents);
 
     /// <summary>Server-internal: the previous tick's barrier is passed, start the next one.</summary>
     internal sealed record NextTick

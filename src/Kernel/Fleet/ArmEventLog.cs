@@ -7,18 +7,19 @@ namespace NumaActors.Kernel.Fleet;
 /// <summary>
 /// The timeline as it happened in one arm: per event, how many cgroups or processes it changed and
 /// what was refused, merged over servers in any order (the refusal kept is the lowest server id's);
-/// and the hook programs detached after a run-time fault, counted per (time, policy, workload) with
-/// the message of the lowest (server id, cgroup id).
+/// and what hook programs did (a run-time fault that detached them, a printk line), counted per
+/// (time, kind, policy, workload) with the text of the lowest (server id, cgroup id).
 /// </summary>
 public sealed class ArmEventLog(Scenario scenario)
 {
     private readonly (int Applied, int Refused, int RefusalServer, Errno Errno, string Message)[] merged =
         [.. scenario.Timeline.Select(_ => (0, 0, int.MaxValue, Errno.None, ""))];
 
-    private readonly SortedDictionary<(long AtMs, string Policy, string Workload), (int Detached, int Server, ulong Cgroup, string Message)> faults =
-        new(Comparer<(long AtMs, string Policy, string Workload)>.Create(static (a, b) =>
+    private readonly SortedDictionary<(long AtMs, string Kind, string Policy, string Workload), (int Count, int Server, ulong Cgroup, string Message)> programs =
+        new(Comparer<(long AtMs, string Kind, string Policy, string Workload)>.Create(static (a, b) =>
         {
             var c = a.AtMs.CompareTo(b.AtMs);
+            if (c == 0) c = string.CompareOrdinal(a.Kind, b.Kind);
             if (c == 0) c = string.CompareOrdinal(a.Policy, b.Policy);
             return c != 0 ? c : string.CompareOrdinal(a.Workload, b.Workload);
         }));
@@ -33,24 +34,29 @@ public sealed class ArmEventLog(Scenario scenario)
         merged[eventIndex] = m;
     }
 
-    public void MergeFault(int serverId, ProgramFault fault)
+    public void MergeProgramEvent(int serverId, ProgramEvent e)
     {
-        var key = (fault.AtMs, fault.Policy, fault.Workload);
-        if (!faults.TryGetValue(key, out var m)) m = (0, int.MaxValue, ulong.MaxValue, "");
-        m.Detached++;
-        if ((serverId, fault.CgroupId).CompareTo((m.Server, m.Cgroup)) < 0)
-            (m.Server, m.Cgroup, m.Message) = (serverId, fault.CgroupId, fault.Message);
-        faults[key] = m;
+        var key = (e.AtMs, e.Kind, e.Policy, e.Workload);
+        if (!programs.TryGetValue(key, out var m)) m = (0, int.MaxValue, ulong.MaxValue, "");
+        m.Count++;
+        // The lowest (server, cgroup) wins; of one cgroup's lines the first is kept.
+        if ((serverId, e.CgroupId).CompareTo((m.Server, m.Cgroup)) < 0)
+            (m.Server, m.Cgroup, m.Message) = (serverId, e.CgroupId, e.Message);
+        programs[key] = m;
     }
 
     public IReadOnlyList<TimelineRecord> Records(long tickMs)
     {
         var records = TimelineRecords(tickMs);
-        if (faults.Count == 0) return records;
-        foreach (var ((atMs, policy, workload), m) in faults)
-            records.Add(new TimelineRecord(atMs / 1000.0, "fault", $"{policy} -> {workload}",
-                $"detached from {m.Detached} cgroup(s); server {m.Server}: {m.Message}"));
-        // Stable: timeline events keep their order, faults follow the events of their time.
+        if (programs.Count == 0) return records;
+        foreach (var ((atMs, kind, policy, workload), m) in programs)
+        {
+            var detail = kind == ProgramEvent.Fault
+                ? $"detached from {m.Count} cgroup(s); server {m.Server}: {m.Message}"
+                : $"{m.Count} line(s); server {m.Server}: {m.Message}";
+            records.Add(new TimelineRecord(atMs / 1000.0, kind, $"{policy} -> {workload}", detail));
+        }
+        // Stable: timeline events keep their order, program events follow the events of their time.
         return [.. records.OrderBy(r => r.TSeconds)];
     }
 

@@ -41,14 +41,14 @@ public static class SequentialEngine
             new EngineInfo(Kind, 1, wall, wall > 0 ? total / wall : 0), reports);
     }
 
-    /// <summary>One server from start to end: faulted programs detached, due events, a tick, and the time-series rows due after it.</summary>
+    /// <summary>One server from start to end: program events taken, due events, a tick, and the time-series rows due after it.</summary>
     public static void RunServer(ServerSimulation server, RowSchedule schedule, ArmAccumulator accumulator)
     {
         for (long k = 1; k <= schedule.TickCount; k++)
         {
-            var outcomes = server.Tick(out var faults);
+            var outcomes = server.Tick(out var programEvents);
             foreach (var (e, outcome) in outcomes) accumulator.Events.Merge(server.ServerId, e, outcome);
-            foreach (var fault in faults) accumulator.Events.MergeFault(server.ServerId, fault);
+            foreach (var p in programEvents) accumulator.Events.MergeProgramEvent(server.ServerId, p);
             foreach (var row in schedule.RowsAfter(k)) accumulator.Add(server.Sample(row));
         }
     }

@@ -50,26 +50,43 @@ public sealed class ServerSimulation
     public IReadOnlyList<LiveInstance> Instances => live;
 
     /// <summary>
-    /// Detaches, as a detach would, every program that faulted at run time during the ticks so
-    /// far (a BPF program's bad access or exhausted budget), in cgroup id order; returns what was
-    /// detached, for the report. Both engines call it at the start of every tick, before the due
-    /// events, so their reports agree.
+    /// What the hook programs did during the ticks so far, for the report: the lines they printed,
+    /// and every program that faulted at run time (a BPF program's bad access or exhausted
+    /// budget), which is detached as a detach would. In cgroup id order. Both engines call it at
+    /// the start of every tick, before the due events, so their reports agree.
     /// </summary>
-    public IReadOnlyList<ProgramFault> DetachFaultedPrograms()
+    public IReadOnlyList<ProgramEvent> TakeProgramEvents()
     {
-        List<ulong>? faulted = null;
+        List<(ulong Cgroup, IReadOnlyList<string> Lines, string? Fault)>? found = null;
         foreach (var (cgroup, _) in programOwner)
-            if (registry.ProgramOf(cgroup)?.Fault is not null) (faulted ??= []).Add(cgroup);
-        if (faulted is null) return [];
-        faulted.Sort();
-        var faults = new List<ProgramFault>(faulted.Count);
-        foreach (var cgroup in faulted)
         {
-            faults.Add(new ProgramFault(NowMs, programOwner[cgroup], WorkloadOfCgroup(cgroup), cgroup, registry.ProgramOf(cgroup)!.Fault!));
+            var program = registry.ProgramOf(cgroup);
+            if (program is null) continue;
+            var lines = program.TakePrintk();
+            if (lines.Count > 0 || program.Fault is not null) (found ??= []).Add((cgroup, lines, program.Fault));
+        }
+        if (found is null) return [];
+        found.Sort((a, b) => a.Cgroup.CompareTo(b.Cgroup));
+        var events = new List<ProgramEvent>();
+        foreach (var (cgroup, lines, fault) in found)
+        {
+            var policy = programOwner[cgroup];
+            var workload = WorkloadOfCgroup(cgroup);
+            foreach (var line in lines) events.Add(new ProgramEvent(NowMs, ProgramEvent.Printk, policy, workload, cgroup, line));
+            if (fault is null) continue;
+            events.Add(new ProgramEvent(NowMs, ProgramEvent.Fault, policy, workload, cgroup, fault));
             registry.Detach(cgroup);
             programOwner.Remove(cgroup);
         }
-        return faults;
+        return events;
+    }
+
+    /// <summary>Whether <paramref name="events"/> detached a program (the hook snapshot changed).</summary>
+    public static bool DetachedAny(IReadOnlyList<ProgramEvent> events)
+    {
+        foreach (var e in events)
+            if (e.Kind == ProgramEvent.Fault) return true;
+        return false;
     }
 
     /// <summary>Applies every timeline event due at the start of the next tick; returns (event index, outcome) pairs.</summary>
@@ -84,10 +101,10 @@ public sealed class ServerSimulation
         return outcomes ?? (IReadOnlyList<(int, EventOutcome)>)[];
     }
 
-    /// <summary>Faulted programs detached, due events, then one tick of the kernel model (the sequential path).</summary>
-    public IReadOnlyList<(int Event, EventOutcome Outcome)> Tick(out IReadOnlyList<ProgramFault> faults)
+    /// <summary>Program events taken (faulted programs detached), due events, then one tick of the kernel model (the sequential path).</summary>
+    public IReadOnlyList<(int Event, EventOutcome Outcome)> Tick(out IReadOnlyList<ProgramEvent> programEvents)
     {
-        faults = DetachFaultedPrograms();
+        programEvents = TakeProgramEvents();
         var outcomes = ApplyDueEvents();
         Model.Step();
         return outcomes;

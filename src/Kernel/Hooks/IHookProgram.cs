@@ -46,4 +46,10 @@ public interface IHookProgram
     /// results to be the same in every engine.
     /// </summary>
     bool HookKeepsState => false;
+
+    /// <summary>
+    /// Lines the program printed since the last call (a BPF program's <c>bpf_printk</c>), for the
+    /// report's events; taken between ticks. C# programs print nothing.
+    /// </summary>
+    IReadOnlyList<string> TakePrintk() => [];
 }

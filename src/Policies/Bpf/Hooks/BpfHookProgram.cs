@@ -17,11 +17,17 @@ public sealed class BpfHookProgram : IHookProgram
     private readonly BpfInstance instance;
     private readonly BpfNumabPolicy policy;
     private readonly Lock gate = new();
+    private readonly List<string> printk = [];
+    private int printed;
+
+    /// <summary>Lines of <c>bpf_printk</c> one instance may leave in the report; a chatty program would flood it.</summary>
+    public const int MaxPrintkLines = 100;
 
     public BpfHookProgram(BpfNumabPolicy policy, BpfHostServices services, string? name = null, SimulatorLayout? layout = null)
     {
         this.policy = policy;
-        instance = new BpfInstance(policy.Object, services, layout);
+        // Without a sink of its own, the instance keeps its printk lines for the report (TakePrintk).
+        instance = new BpfInstance(policy.Object, services.Trace is null ? services with { Trace = Keep } : services, layout);
         Name = name ?? $"bpf:{policy.Ops.Variable}";
         var o = policy.Ops;
         Overrides = new NumabOverrides
@@ -70,6 +76,26 @@ public sealed class BpfHookProgram : IHookProgram
 
             return r.ReturnValue != 0;
         }
+    }
+
+    public IReadOnlyList<string> TakePrintk()
+    {
+        lock (gate)
+        {
+            if (printk.Count == 0)
+                return [];
+            var lines = printk.ToArray();
+            printk.Clear();
+            return lines;
+        }
+    }
+
+    private void Keep(string line)
+    {
+        if (++printed <= MaxPrintkLines)
+            printk.Add(line);
+        else if (printed == MaxPrintkLines + 1)
+            printk.Add($"(further bpf_printk lines of this instance are not recorded: more than {MaxPrintkLines})");
     }
 
     /// <summary>The proposal's struct_ops has no statistics callback; a BPF policy keeps its own state in maps.</summary>
