@@ -185,6 +185,17 @@ public sealed class BpfScenarioTests : IDisposable
             """)));
         Assert.Equal(2, word.ExitCode);
         Assert.Contains("parameter 'min_remote_pct': 'lots' is not an integer", word.Err);
+
+        // A timeline update's parameters are new .rodata values: the object must load with them too.
+        var update = CliRun.Of("validate", dir.File("s.yaml", Scenario(1, 10, $$"""
+            policies:
+              - { name: tuned, kind: bpf, object: "{{BpfObjects.RemoteFaults}}", attach: { workload: app } }
+            timeline:
+              - { at: 5s, update: { policy: tuned, params: { min_remote_faults: 10, typo_knob: 1 } } }
+            """)));
+        Assert.Equal(2, update.ExitCode);
+        Assert.Contains("s.yaml:30:", update.Err);
+        Assert.Contains("no .rodata variable named 'typo_knob' to set (ENOENT)", update.Err);
     }
 
     [Fact]
