@@ -13,4 +13,7 @@ public interface IPolicyCatalog
     IReadOnlyCollection<string> Kinds { get; }
 
     IReadOnlyList<PolicyParamError> ValidateParams(string kind, IReadOnlyDictionary<string, string> parameters);
+
+    /// <summary>The parameters a kind takes, or null when it accepts any name (kind bpf: the object's own variables).</summary>
+    IReadOnlyCollection<string>? ParamNames(string kind);
 }
