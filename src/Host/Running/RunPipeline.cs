@@ -2,6 +2,7 @@ using NumaActors.Actors.Engine;
 using NumaActors.Host.Cli;
 using NumaActors.Host.Commands;
 using NumaActors.Host.Output;
+using NumaActors.Kernel.Decisions;
 using NumaActors.Kernel.Fleet;
 using NumaActors.Kernel.Reporting;
 using NumaActors.Kernel.Scenarios;
@@ -39,9 +40,12 @@ public static class RunPipeline
             console.Fail($"a simulated server failed: {e.Message}");
             return Task.FromResult(ExitCodes.RunFailed);
         }
-        ReportFiles.Write(outDir, report, scenario);
+        var recommendations = FleetRecommender.Recommend(report, scenario, new DecisionBudget(options.CpuBudget, options.StallBudgetMs));
+        ReportFiles.Write(outDir, report, scenario, recommendations);
         SummaryTable.Write(console, report);
-        console.Out.WriteLine($"wrote {Path.Combine(outDir, ReportFiles.ReportJsonName)}, {ReportFiles.TimeseriesName}, {ReportFiles.ReportHtmlName}");
+        RecommendationTable.Write(console, recommendations);
+        console.Out.WriteLine($"wrote {Path.Combine(outDir, ReportFiles.ReportJsonName)}, {ReportFiles.TimeseriesName}, {ReportFiles.ReportHtmlName}, " +
+            $"{ReportFiles.RecommendationsName}, {ReportFiles.RecommendedPoliciesName}");
         return Task.FromResult(ExitCodes.Success);
     }
 
