@@ -106,6 +106,7 @@ public static class ReportPlots
     private static ReportPlot StallDistribution(SimulationReport report, string workload)
     {
         using var plot = new Plot();
+        plot.Axes.Bottom.SetTicks(report.Arms.Select((_, i) => (double)i).ToArray(), report.Arms.Select((_, i) => $"{i + 1}").ToArray());
         foreach (var (arm, i) in report.Arms.Select((a, i) => (a, i)))
         {
             var values = arm.Timeseries.Where(r => r.Workload == workload && r.TSeconds > 0).Select(r => r.StallMsP99).Order().ToArray();
@@ -121,11 +122,11 @@ public static class ReportPlots
                 FillColor = Colour(i).WithAlpha(0.6),
             };
             var boxes = plot.Add.Box(box);
-            boxes.LegendText = arm.Name;
+            boxes.LegendText = $"{i + 1}: {arm.Name}";
         }
         return Finish(plot, $"Stall distribution of {workload} (latency-sensitive)",
-            "Per arm (left to right as in the legend): the stall p99 of each reporting interval; box from the 25th to the 75th percentile with the median, whiskers to the extremes.",
-            "arm (see legend)", "stall p99 per interval (ms per 100 ms window)");
+            "Per arm (numbered as in the legend): the stall p99 (ms per 100 ms window) of each reporting interval; box from the 25th to the 75th percentile with the median, whiskers to the extremes.",
+            "arm", "stall p99 per interval (ms)");
     }
 
     private static List<TimeseriesRow> FleetRows(ArmReport arm) =>
