@@ -25,9 +25,10 @@ public static class DecisionRule
             .ThenBy(c => c.ArmIndex)
             .First();
         var excluded = candidates.Count - eligible.Count;
+        var over = excluded > 0 ? $" ({excluded} arm{(excluded == 1 ? "" : "s")} over budget)" : "";
         var reason = Math.Round(best.LocalityGain, 6) <= 0
-            ? "no arm within budget gains locality over the baseline"
-            : $"best locality gain within budget{(excluded > 0 ? $" ({excluded} arm{(excluded == 1 ? "" : "s")} over budget)" : "")}";
+            ? $"no arm within budget gains locality over the baseline{over}"
+            : $"best locality gain within budget{over}";
         return (best, true, reason);
     }
 
