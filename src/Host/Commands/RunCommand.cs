@@ -59,9 +59,17 @@ public static class RunCommand
             },
         };
 
+        var metricsPort = new Option<int?>("--metrics-port")
+        {
+            Description = "Serve fleet and per-workload counters (the kernel's vmstat names) in Prometheus text format on http://localhost:PORT/metrics while the run lasts.",
+        };
+        metricsPort.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is { } p && p is < 1 or > 65535) r.AddError($"--metrics-port: {p} is not a TCP port (1 to 65535)");
+        });
         var command = new Command("run", "Run a scenario in this process and write report.json, timeseries.csv and report.html.")
         {
-            scenario, outDir, seed, duration, engine, arm, budget, stallBudget,
+            scenario, outDir, seed, duration, engine, arm, budget, stallBudget, metricsPort,
         };
         command.SetAction((parse, cancel) => RunPipeline.RunAsync(
             console,
@@ -70,6 +78,7 @@ public static class RunCommand
             {
                 CpuBudget = parse.GetValue(budget),
                 StallBudgetMs = parse.GetValue(stallBudget).TotalMilliseconds,
+                MetricsPort = parse.GetValue(metricsPort),
             },
             cancel));
         return command;

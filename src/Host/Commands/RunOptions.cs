@@ -12,4 +12,7 @@ public sealed record RunOptions(
     public double CpuBudget { get; init; } = Kernel.Decisions.DecisionBudget.DefaultCpuShare;
 
     public double StallBudgetMs { get; init; } = Kernel.Decisions.DecisionBudget.DefaultStallMsP99;
+
+    /// <summary>Serve Prometheus metrics on http://localhost:PORT/metrics while the run lasts; null: none.</summary>
+    public int? MetricsPort { get; init; }
 }
