@@ -9,7 +9,8 @@ namespace NumaActors.Actors.Tests;
 
 /// <summary>
 /// The actor engine's report equals the sequential engine's, the engine block aside (DESIGN.md:
-/// both engines give identical results), for scripted scenarios (the examples are checked through the command line: they take minutes).
+/// both engines give identical results), for scripted scenarios; the shipped examples are compared
+/// through the command line (Host.Tests, ExampleEngineEquivalenceTests).
 /// The TestKit system has a dedicated dispatcher of four threads, so servers and their children
 /// really run in parallel.
 /// </summary>

@@ -27,6 +27,21 @@ public sealed class TaskMoveAndPolicyEffectTests : TestKit
     }
 
     [Fact]
+    public async Task A_task_whose_memory_cannot_follow_moves_to_its_preferred_node()
+    {
+        // 'far' starts on node 0 (node 1 holds the pinned filler's task), its memory on node 1;
+        // node 0 is full of the filler's memory, so its pages cannot come (pgmigrate_fail), placement
+        // makes node 1 preferred, and the server's phase D moves the task there (TaskMoved).
+        var report = await ActorEngine.RunAsync(Sys, TestScenarios.Crowded(), TestScenarios.Programs);
+
+        var far = report.Arms[0].Workloads.Single(w => w.Name == "far");
+        Assert.True(far.Vmstat.PgmigrateFail > 0, "node 0 was not full");
+        Assert.Equal(1, far.Vmstat.NumaTaskMigrated + far.Vmstat.NumaTaskSwapped);
+        Assert.True(far.LocalAccessRatio.End > far.LocalAccessRatio.Start,
+            $"locality of 'far' {far.LocalAccessRatio.Start} at start, {far.LocalAccessRatio.End} at the end");
+    }
+
+    [Fact]
     public async Task Locality_rises_only_after_a_policy_is_attached_mid_run()
     {
         var scenario = TestScenarios.MidRunAttach();

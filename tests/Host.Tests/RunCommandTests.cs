@@ -108,7 +108,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(0, CliRun.Of("run", path, "--out", dir.Of("a")).ExitCode);
         Assert.Equal(0, CliRun.Of("run", path, "--out", dir.Of("b")).ExitCode);
 
-        Assert.Equal(WithoutEngine(dir.Of("a/report.json")), WithoutEngine(dir.Of("b/report.json")));
+        Assert.Equal(ReportFile.SimulationResults(dir.Of("a/report.json")), ReportFile.SimulationResults(dir.Of("b/report.json")));
         Assert.Equal(File.ReadAllText(dir.Of("a/timeseries.csv")), File.ReadAllText(dir.Of("b/timeseries.csv")));
     }
 
@@ -169,10 +169,4 @@ public sealed class RunCommandTests : IDisposable
 
     private static JsonElement Workload(JsonElement arm, string name) =>
         arm.GetProperty("workloads").EnumerateArray().First(w => w.GetProperty("name").GetString() == name);
-
-    private static string WithoutEngine(string reportPath)
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(reportPath));
-        return string.Join("\n", doc.RootElement.EnumerateObject().Where(p => p.Name != "engine").Select(p => p.Value.GetRawText()));
-    }
 }

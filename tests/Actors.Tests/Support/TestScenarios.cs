@@ -13,7 +13,7 @@ public static class TestScenarios
 
     private static readonly AccessModel Zipf = new(2e6, AccessPattern.Zipf, 0.99, 0.2);
 
-    public static IReadOnlyList<string> Names { get; } = ["mixed", "timeline", "hierarchical", "moves"];
+    public static IReadOnlyList<string> Names { get; } = ["mixed", "timeline", "hierarchical", "moves", "crowded"];
 
     public static Scenario Get(string name) => name switch
     {
@@ -21,6 +21,7 @@ public static class TestScenarios
         "timeline" => Timeline(),
         "hierarchical" => Hierarchical(),
         "moves" => Moves(),
+        "crowded" => Crowded(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 
@@ -69,12 +70,25 @@ public static class TestScenarios
         .At(TimeSpan.FromSeconds(1)).Attach("tree", "cache", hierarchical: true)
         .At(TimeSpan.FromSeconds(6)).Detach("tree", "cache"));
 
-    /// <summary>Tasks crowded on the node their memory is not on, global balancing on: task moves and swaps.</summary>
+    /// <summary>Tasks started on the node their memory is not on, global balancing on: early-life faults bring the memory to them.</summary>
     public static Scenario Moves() => Load(new ScenarioBuilder("moves", TimeSpan.FromSeconds(10), seed: 5)
         .TimeseriesInterval(TimeSpan.FromSeconds(5))
         .Class("small", 1, "test-2node", new SysctlOverrides(Mode: NumaBalancingMode.Normal, ScanDelayMs: 200, ScanPeriodMinMs: 200))
         .Workload(Spread("far", "small", 1, 4, 256L << 20) with { InitialMemory = new InitialMemory(InitialMemoryKind.Node, 1) })
         .Workload(Spread("near", "small", 1, 4, 256L << 20) with { InitialMemory = new InitialMemory(InitialMemoryKind.Node, 0) }));
+
+    /// <summary>
+    /// A task whose memory cannot follow it: 'filler' (pinned to node 1, never balanced) fills
+    /// node 0 with its memory, so every migration of 'far''s pages to node 0 fails; placement then
+    /// prefers node 1, where 'far''s memory is, and the task moves there. Balancing runs for 'far'
+    /// only, through its cgroup's hook program.
+    /// </summary>
+    public static Scenario Crowded() => Load(new ScenarioBuilder("crowded", TimeSpan.FromSeconds(20), seed: 13)
+        .TimeseriesInterval(TimeSpan.FromSeconds(5))
+        .Class("small", 1, "test-2node", new SysctlOverrides(ScanDelayMs: 200, ScanPeriodMinMs: 200))
+        .Workload(Spread("filler", "small", 1, 1, 4080L << 20) with { InitialMemory = new InitialMemory(InitialMemoryKind.Node, 0), Pin = [1] })
+        .Workload(Spread("far", "small", 1, 1, 128L << 20) with { InitialMemory = new InitialMemory(InitialMemoryKind.Node, 1) })
+        .Policy("far-on", "static", new PolicyAttach("far"), null, ("enabled", "true")));
 
     /// <summary>Locality before and after a policy attached mid-run to a workload whose memory starts remote.</summary>
     public static Scenario MidRunAttach() => Load(new ScenarioBuilder("mid-run-attach", TimeSpan.FromSeconds(30), seed: 9)

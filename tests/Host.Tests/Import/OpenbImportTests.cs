@@ -120,7 +120,7 @@ public sealed class OpenbImportTests
         var nodes = OpenbTraceFiles.Find(OpenbTraceFiles.NodesFileName, RepoPaths.Root);
         var pods = OpenbTraceFiles.Find(OpenbTraceFiles.PodsFileName, RepoPaths.Root);
         Assert.True(nodes is not null && pods is not null,
-            $"the shared OpenB trace must be at ../shared/data/openb/ beside the repository ({RepoPaths.Root})");
+            $"the OpenB trace must be in data/openb/ of the repository ({RepoPaths.Root})");
         using var dir = new TempDir();
         var run = CliRun.Of("import", "openb", "--nodes", nodes!, "--pods", pods!, "--out", dir.Of("openb.yaml"));
         Assert.Equal(0, run.ExitCode);
