@@ -16,6 +16,8 @@ public sealed class ExampleEngineEquivalenceTests : IDisposable
         { "epyc-mixed.yaml", "30s" },
         { "tiered.yaml", "30s" },
         { "inline-topology.yaml", "30s" },
+        // The decision example's sweep: five arms, per-arm hot thresholds on a tiered class.
+        { "decide.yaml", "20s" },
     };
 
     [Fact]
