@@ -34,6 +34,9 @@ public sealed class PolicyCatalog : IPolicyCatalog
 
     public PolicyKindSpec? Find(string kind) => kinds.GetValueOrDefault(kind);
 
+    public IReadOnlyCollection<string>? ParamNames(string kind) =>
+        Find(kind) is { } spec && !spec.OpenParams ? spec.Params.Select(p => p.Name).ToArray() : null;
+
     public IReadOnlyList<PolicyParamError> ValidateParams(string kind, IReadOnlyDictionary<string, string> parameters)
     {
         TryParse(kind, parameters, out _, out var errors);

@@ -18,6 +18,8 @@ public sealed class ExampleEngineEquivalenceTests : IDisposable
         { "inline-topology.yaml", "30s" },
         // Both BPF objects through the interpreter in both engines; 10 s covers the first scans and migrations.
         { "bpf-demo.yaml", "10s" },
+        // The decision example's sweep: five arms, per-arm hot thresholds on a tiered class.
+        { "decide.yaml", "20s" },
     };
 
     [Fact]

@@ -180,4 +180,14 @@ public class PolicyCatalogTests
         Assert.Contains("static", seam.Kinds);
         Assert.Equal("scan_size", Single(seam.ValidateParams("static", P(("scan_size", "x")))).Param);
     }
+
+    [Fact]
+    public void Param_names_list_what_a_sweep_may_vary_and_are_open_for_bpf()
+    {
+        IPolicyCatalog seam = catalog;
+        Assert.Contains("hot_threshold", seam.ParamNames("static")!);
+        Assert.Contains("enabled", seam.ParamNames("static")!);
+        Assert.Empty(seam.ParamNames("never")!);
+        Assert.Null(seam.ParamNames("bpf"));
+    }
 }

@@ -100,6 +100,7 @@ public sealed class FleetCoordinator : ReceiveActor
             Context.Stop(Sender);
             serversDone[a]++;
             finished++;
+            if (serversDone[a] == plan.Length) selection.ArmCompleted?.Invoke(accumulators[a].Build());
             if (next < Items) Launch();
         }
         Report(a);

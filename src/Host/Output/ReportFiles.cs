@@ -1,3 +1,4 @@
+using NumaActors.Kernel.Decisions;
 using NumaActors.Kernel.Reporting;
 using NumaActors.Kernel.Scenarios;
 
@@ -12,8 +13,12 @@ public static class ReportFiles
     public const string ReportJsonName = "report.json";
     public const string TimeseriesName = "timeseries.csv";
     public const string ReportHtmlName = "report.html";
+    public const string RecommendationsName = "recommendations.json";
+    public const string RecommendedPoliciesName = "recommended-policies.yaml";
 
-    public static void Write(string outDir, SimulationReport report, Scenario scenario)
+    private static readonly string[] Names = [ReportJsonName, TimeseriesName, ReportHtmlName, RecommendationsName, RecommendedPoliciesName];
+
+    public static void Write(string outDir, SimulationReport report, Scenario scenario, RecommendationSet recommendations)
     {
         var target = Path.GetFullPath(outDir);
         var staging = target.TrimEnd(Path.DirectorySeparatorChar) + $".partial-{Environment.ProcessId}";
@@ -23,9 +28,11 @@ public static class ReportFiles
         {
             using (var json = File.Create(Path.Combine(staging, ReportJsonName))) ReportJson.Write(report, json);
             using (var csv = new StreamWriter(Path.Combine(staging, TimeseriesName))) TimeseriesCsv.Write(report, MaxNodeId(scenario), csv);
-            File.WriteAllText(Path.Combine(staging, ReportHtmlName), HtmlReport.Render(report));
+            File.WriteAllText(Path.Combine(staging, ReportHtmlName), HtmlReport.Render(report, recommendations));
+            using (var json = File.Create(Path.Combine(staging, RecommendationsName))) RecommendationsJson.Write(recommendations, json);
+            File.WriteAllText(Path.Combine(staging, RecommendedPoliciesName), RecommendedPoliciesYaml.Render(recommendations, scenario));
             Directory.CreateDirectory(target);
-            foreach (var name in new[] { ReportJsonName, TimeseriesName, ReportHtmlName })
+            foreach (var name in Names)
                 File.Move(Path.Combine(staging, name), Path.Combine(target, name), overwrite: true);
         }
         finally

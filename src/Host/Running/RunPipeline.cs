@@ -1,7 +1,10 @@
 using NumaActors.Actors.Engine;
 using NumaActors.Host.Cli;
+using System.Net;
 using NumaActors.Host.Commands;
+using NumaActors.Host.Metrics;
 using NumaActors.Host.Output;
+using NumaActors.Kernel.Decisions;
 using NumaActors.Kernel.Fleet;
 using NumaActors.Kernel.Reporting;
 using NumaActors.Kernel.Scenarios;
@@ -23,12 +26,30 @@ public static class RunPipeline
 
         if (!TryApplyOverrides(console, file, ref scenario, options)) return Task.FromResult(ExitCodes.BadInput);
         var outDir = options.OutDirectory ?? Path.Combine("out", scenario.Name);
+        var metrics = options.MetricsPort is null ? null : new RunMetrics(scenario.Name);
+        MetricsEndpoint? endpoint = null;
+        if (options.MetricsPort is { } port)
+        {
+            try
+            {
+                endpoint = new MetricsEndpoint(port, metrics!);
+            }
+            catch (HttpListenerException e)
+            {
+                console.Fail($"--metrics-port {port}: cannot listen: {e.Message}");
+                return Task.FromResult(ExitCodes.RunFailed);
+            }
+            console.Out.WriteLine($"metrics: http://localhost:{port}/metrics");
+        }
         SimulationReport report;
         try
         {
             report = ProgressDisplay.Run(console, scenario, progress =>
             {
-                var selection = new RunSelection(options.Arm, progress);
+                var selection = new RunSelection(options.Arm, metrics is null ? progress : new ProgressTee(progress, metrics))
+                {
+                    ArmCompleted = metrics is null ? null : metrics.ArmCompleted,
+                };
                 return options.Engine == RunCommand.SequentialEngine
                     ? SequentialEngine.Run(scenario, Catalogs.Programs, selection)
                     : ActorEngine.Run(scenario, Catalogs.Programs, selection);
@@ -39,9 +60,16 @@ public static class RunPipeline
             console.Fail($"a simulated server failed: {e.Message}");
             return Task.FromResult(ExitCodes.RunFailed);
         }
-        ReportFiles.Write(outDir, report, scenario);
+        finally
+        {
+            endpoint?.Dispose();
+        }
+        var recommendations = FleetRecommender.Recommend(report, scenario, new DecisionBudget(options.CpuBudget, options.StallBudgetMs));
+        ReportFiles.Write(outDir, report, scenario, recommendations);
         SummaryTable.Write(console, report);
-        console.Out.WriteLine($"wrote {Path.Combine(outDir, ReportFiles.ReportJsonName)}, {ReportFiles.TimeseriesName}, {ReportFiles.ReportHtmlName}");
+        RecommendationTable.Write(console, recommendations);
+        console.Out.WriteLine($"wrote {Path.Combine(outDir, ReportFiles.ReportJsonName)}, {ReportFiles.TimeseriesName}, {ReportFiles.ReportHtmlName}, " +
+            $"{ReportFiles.RecommendationsName}, {ReportFiles.RecommendedPoliciesName}");
         return Task.FromResult(ExitCodes.Success);
     }
 

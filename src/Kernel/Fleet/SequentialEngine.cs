@@ -34,6 +34,7 @@ public static class SequentialEngine
                     serverSeconds * (a * plan.Length + s + 1), total));
             }
             reports.Add(accumulator.Build());
+            selection.ArmCompleted?.Invoke(reports[^1]);
         }
 
         var wall = clock.Elapsed.TotalSeconds;

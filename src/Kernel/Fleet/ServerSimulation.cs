@@ -15,6 +15,7 @@ namespace NumaActors.Kernel.Fleet;
 public sealed class ServerSimulation
 {
     private readonly Scenario scenario;
+    private readonly Arm arm;
     private readonly ServerPlan plan;
     private readonly IHookProgramSource programs;
     private readonly CgroupTree tree = new();
@@ -30,6 +31,7 @@ public sealed class ServerSimulation
     public ServerSimulation(Scenario scenario, Arm arm, ServerPlan plan, IHookProgramSource programs)
     {
         this.scenario = scenario;
+        this.arm = arm;
         this.plan = plan;
         this.programs = programs;
         var knobs = arm.Sysctl.ApplyTo(plan.Class.Knobs);
@@ -146,8 +148,8 @@ public sealed class ServerSimulation
 
     private EventOutcome Apply(TimelineEvent e) => e switch
     {
-        AttachPolicyEvent a => Attach(scenario.FindPolicy(a.Policy)!, IndexOf(a.Workload), a.Hierarchical, scenario.FindPolicy(a.Policy)!.Params),
-        UpdatePolicyEvent u => Update(scenario.FindPolicy(u.Policy)!, u.MergedParams),
+        AttachPolicyEvent a => Attach(scenario.FindPolicy(arm, a.Policy)!, IndexOf(a.Workload), a.Hierarchical, scenario.FindPolicy(arm, a.Policy)!.Params),
+        UpdatePolicyEvent u => Update(scenario.FindPolicy(u.Policy)!, arm.ParamsOf(u.Policy, u.MergedParams)),
         DetachPolicyEvent d => Detach(d.Policy, IndexOf(d.Workload)),
         SysctlEvent s => Sysctl(s),
         ScaleEvent s => Scale(s),

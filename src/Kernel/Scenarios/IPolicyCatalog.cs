@@ -19,4 +19,7 @@ public interface IPolicyCatalog
     /// refused object is a scenario error. Kinds without objects have nothing to check.
     /// </summary>
     PolicyObjectCheck CheckObject(string kind, string path, IReadOnlyDictionary<string, string> parameters) => PolicyObjectCheck.Ok;
+
+    /// <summary>The parameters a kind takes, or null when it accepts any name (kind bpf: the object's own variables).</summary>
+    IReadOnlyCollection<string>? ParamNames(string kind);
 }

@@ -19,6 +19,8 @@ internal sealed class FakePolicyCatalog : IPolicyCatalog
 
     public IReadOnlyCollection<string> Kinds => Allowed.Keys;
 
+    public IReadOnlyCollection<string>? ParamNames(string kind) => kind == "bpf" ? null : Allowed[kind];
+
     public IReadOnlyList<PolicyParamError> ValidateParams(string kind, IReadOnlyDictionary<string, string> parameters)
     {
         // Like the real bpf kind: its parameters are the object's .rodata variables, any name.

@@ -5,22 +5,31 @@ namespace NumaActors.Kernel.Scenarios;
 
 internal sealed partial class ScenarioReader
 {
-    private static readonly string[] ArmKeys = ["name", "sysctl", "policies"];
+    private static readonly string[] ArmKeys = ["name", "sysctl", "policies", "sweep"];
 
-    /// <summary>Arms: see the arms rule on <see cref="Scenario"/>.</summary>
+    /// <summary>
+    /// Arms: see the arms rule on <see cref="Scenario"/>. Each item is an arm or a <c>sweep</c> that generates
+    /// arms; <c>arms: { sweep: ... }</c> stands for a list holding just that sweep.
+    /// </summary>
     private void ReadArms(YamlNode node)
     {
-        if (node is YamlMappingNode sweep && sweep.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "sweep"))
+        var names = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        if (node is YamlMappingNode)
         {
-            Diagnostics.Error(node, "arm sweeps (arms: { sweep: ... }) are not supported yet; list the arms one by one");
+            if (_r.Mapping(node, "arms", ["sweep"], ["sweep"]) is { } only && only.Get("sweep") is { } s) ReadSweep(s, names);
             return;
         }
         var items = _r.Sequence(node, "arms");
         if (items is null) return;
         if (items.Count == 0) Diagnostics.Error(node, "arms must list at least one arm (leave arms out for a single default arm)");
-        var names = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var item in items)
         {
+            if (item is YamlMappingNode m && m.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "sweep"))
+            {
+                if (_r.Mapping(item, "an arm sweep (a list item holding only sweep:)", ["sweep"]) is { } one && one.Get("sweep") is { } sw)
+                    ReadSweep(sw, names);
+                continue;
+            }
             var map = _r.Mapping(item, "an arm", ArmKeys, ["name"]);
             if (map is null) continue;
             string? name = null;

@@ -51,9 +51,13 @@ public sealed record Scenario(
 
     public PolicySpec? FindPolicy(string name) => Policies.FirstOrDefault(p => p.Name == name);
 
-    /// <summary>The policies whose <c>attach</c> an arm applies at the start (see the arms rule above).</summary>
+    /// <summary>A policy as it runs in <paramref name="arm"/>: its parameters with the arm's sweep overrides.</summary>
+    public PolicySpec? FindPolicy(Arm arm, string name) =>
+        FindPolicy(name) is { } p ? p with { Params = arm.ParamsOf(name, p.Params) } : null;
+
+    /// <summary>The policies whose <c>attach</c> an arm applies at the start (see the arms rule above), as they run in that arm.</summary>
     public ImmutableArray<PolicySpec> AttachedPolicies(Arm arm) =>
         arm.PolicyNames is null
             ? Policies.Where(p => p.Attach is not null).ToImmutableArray()
-            : arm.PolicyNames.Value.Select(n => FindPolicy(n)!).Where(p => p.Attach is not null).ToImmutableArray();
+            : arm.PolicyNames.Value.Select(n => FindPolicy(arm, n)!).Where(p => p.Attach is not null).ToImmutableArray();
 }
