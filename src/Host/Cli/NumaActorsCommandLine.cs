@@ -17,6 +17,7 @@ public static class NumaActorsCommandLine
         root.Add(ValidateCommand.Create(console));
         root.Add(RunCommand.Create(console));
         root.Add(ImportCommand.Create(console));
+        root.Add(BenchCommand.Create(console));
         return root;
     }
 
