@@ -19,7 +19,7 @@ public sealed class BenchCommandTests : IDisposable
         var root = doc.RootElement;
         Assert.True(root.GetProperty("identical").GetBoolean());
         var runs = root.GetProperty("runs").EnumerateArray().ToList();
-        Assert.Equal(["sequential", "actors"], runs.Select(r => r.GetProperty("engine").GetString()).Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal(["actors", "sequential"], runs.Select(r => r.GetProperty("engine").GetString()).Order(StringComparer.Ordinal));
         foreach (var r in runs)
         {
             Assert.Equal(4, r.GetProperty("servers").GetInt32());
