@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using NumaActors.Benchmarks;
+using NumaActors.Kernel.Fleet;
 
 // `alloc [WARMUP] [TICKS]`: step one bench server WARMUP ticks, then TICKS more, and print where the
 // managed allocations of those TICKS come from.
@@ -9,7 +10,16 @@ if (args.Length > 0 && args[0] == "alloc")
 {
     int warmup = args.Length > 1 ? int.Parse(args[1]) : 300;
     int ticks = args.Length > 2 ? int.Parse(args[2]) : 300;
-    var sim = BenchServer.Create(warmup);
+    BenchServer.Create(0); // JIT and statics first, so the line below counts one server only
+    long startBytes = GC.GetAllocatedBytesForCurrentThread();
+    ServerSimulation sim;
+    using (var creation = new AllocationListener())
+    {
+        sim = BenchServer.Create(0);
+        Console.WriteLine($"a new server: {GC.GetAllocatedBytesForCurrentThread() - startBytes:N0} bytes allocated");
+        foreach (var (type, bytes) in creation.Top(5)) Console.WriteLine($"{bytes,12:N0} B  {type}");
+    }
+    for (int k = 0; k < warmup; k++) sim.Model.Step();
     long faultsBefore = sim.Model.TakeSnapshot().VmStat.NumaHintFaults;
     using var listener = new AllocationListener();
     long before = GC.GetAllocatedBytesForCurrentThread();
