@@ -18,6 +18,7 @@ public static class NumaActorsCommandLine
         root.Add(RunCommand.Create(console));
         root.Add(ImportCommand.Create(console));
         root.Add(BpfCommand.Create(console));
+        root.Add(BenchCommand.Create(console));
         return root;
     }
 

@@ -28,6 +28,8 @@ internal static class InitialPlacer
         var memNodes = Enumerable.Range(0, n).Where(i => proc.IsMemoryAllowed(i)).ToArray();
         var fastNodes = memNodes.Where(i => topo.TopTier[i]).ToArray();
         if (fastNodes.Length == 0) fastNodes = memNodes;
+        // One zonelist per wanted node, built on first use: the order is the same for every region.
+        var zonelists = new int[n][];
         for (int r = 0; r < proc.RegionCount; r++)
         {
             long pages = proc.RegionResident(r);
@@ -39,17 +41,18 @@ internal static class InitialPlacer
                         // Page-granular round robin, continued across regions.
                         long offset = (long)r * proc.RegionPages;
                         long share = CountCongruent(offset, pages, k, memNodes.Length);
-                        Allocate(proc, r, memNodes[k], share, topo, nodes);
+                        Allocate(proc, r, memNodes[k], share, Zonelist(zonelists, topo, memNodes[k]), nodes);
                     }
                     break;
                 case InitialPlacementKind.Node:
-                    Allocate(proc, r, placement.Node, pages, topo, nodes);
+                    Allocate(proc, r, placement.Node, pages, Zonelist(zonelists, topo, placement.Node), nodes);
                     break;
                 case InitialPlacementKind.Spread:
-                    Allocate(proc, r, fastNodes[r % fastNodes.Length], pages, topo, nodes);
+                    Allocate(proc, r, fastNodes[r % fastNodes.Length], pages, Zonelist(zonelists, topo, fastNodes[r % fastNodes.Length]), nodes);
                     break;
                 default:
-                    Allocate(proc, r, proc.Tasks[proc.RegionFirstToucher(r)].Node, pages, topo, nodes);
+                    int toucherNode = proc.Tasks[proc.RegionFirstToucher(r)].Node;
+                    Allocate(proc, r, toucherNode, pages, Zonelist(zonelists, topo, toucherNode), nodes);
                     break;
             }
         }
@@ -62,10 +65,24 @@ internal static class InitialPlacer
         return first >= offset + count ? 0 : (offset + count - 1 - first) / m + 1;
     }
 
-    /// <summary>Allocate on the wanted node while it has room above its high watermark, then on the nearest nodes (zonelist order).</summary>
-    private static void Allocate(ProcessModel proc, int r, int wanted, long pages, NumaTopology topo, NodeModel[] nodes)
+    /// <summary>The wanted node first, then the others by distance from it, then by id (a total order).</summary>
+    private static int[] Zonelist(int[][] cache, NumaTopology topo, int wanted)
     {
-        var order = Enumerable.Range(0, topo.NodeCount).OrderBy(m => m == wanted ? 0 : 1).ThenBy(m => topo.Distance(wanted, m)).ThenBy(m => m);
+        if (cache[wanted] is { } known) return known;
+        var order = new int[topo.NodeCount];
+        for (int m = 0; m < order.Length; m++) order[m] = m;
+        Array.Sort(order, (a, b) =>
+        {
+            int c = (a == wanted ? 0 : 1).CompareTo(b == wanted ? 0 : 1);
+            if (c == 0) c = topo.Distance(wanted, a).CompareTo(topo.Distance(wanted, b));
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        return cache[wanted] = order;
+    }
+
+    /// <summary>Allocate on the wanted node while it has room above its high watermark, then on the nearest nodes (zonelist order).</summary>
+    private static void Allocate(ProcessModel proc, int r, int wanted, long pages, int[] order, NodeModel[] nodes)
+    {
         foreach (int m in order)
         {
             if (pages <= 0) return;

@@ -15,6 +15,7 @@ public sealed class NodeModel
 {
     private readonly VmStat _vmstat = new();
     private readonly List<MigrationResult> _results = [];
+    private MigrationRequest[] _sortBuffer = [];
 
     // Promotion state (per target node).
     private long _rlStartMs, _rlNrCand, _thStartMs = -1, _thNrCand, _thresholdMs;
@@ -66,6 +67,17 @@ public sealed class NodeModel
     /// </summary>
     public NodePhaseBOutput RunPhaseB(TickContext ctx, IReadOnlyList<PageTransfer> transfers, IReadOnlyList<MigrationRequest> requests)
     {
+        var results = RunPhaseB(ctx, transfers, requests, out var demotion);
+        return new NodePhaseBOutput([.. results], demotion, View);
+    }
+
+    /// <summary>
+    /// Phase B as above, the results in the node's own list (valid until its next phase B) instead
+    /// of a copy: for the sequential engine, which routes them at once.
+    /// </summary>
+    public IReadOnlyList<MigrationResult> RunPhaseB(TickContext ctx, IReadOnlyList<PageTransfer> transfers, IReadOnlyList<MigrationRequest> requests,
+        out DemotionDemand? demotion)
+    {
         foreach (var t in transfers)
         {
             if (t.FromNode == Id) UsedPages -= t.Pages;
@@ -74,10 +86,15 @@ public sealed class NodeModel
         _results.Clear();
         bool tiering = ctx.Gates.ModeTiering;
         long now = ctx.NowMs;
-        var sorted = requests.ToArray();
-        Array.Sort(sorted);
-        foreach (var q in sorted)
+        // Sorted in a buffer the node keeps: the canonical order is total (task id, region, seq), so
+        // sorting a reused buffer gives the order a fresh array would.
+        int count = requests.Count;
+        if (_sortBuffer.Length < count) _sortBuffer = new MigrationRequest[Math.Max(count, 2 * _sortBuffer.Length)];
+        for (int i = 0; i < count; i++) _sortBuffer[i] = requests[i];
+        Array.Sort(_sortBuffer, 0, count);
+        for (int s = 0; s < count; s++)
         {
+            var q = _sortBuffer[s];
             int allowed = q.Folios, limited = 0;
             if (q.Kind == MigrationKind.PromotionNoRateLimit)
             {
@@ -121,7 +138,7 @@ public sealed class NodeModel
             _vmstat.PgmigrateFail += (long)failed * q.PagesPerFolio;
             _results.Add(new MigrationResult(q.Pid, q.TaskId, q.Seq, migrated, failed, limited));
         }
-        DemotionDemand? demotion = null;
+        demotion = null;
         if (tiering && TopTier && DemotionTarget >= 0 && (_kswapdWoken || FreePages < Watermarks.Low))
         {
             // kswapd balances a top-tier node up to WMARK_PROMO in tiering mode.
@@ -132,7 +149,7 @@ public sealed class NodeModel
             }
             _kswapdWoken = false;
         }
-        return new NodePhaseBOutput([.. _results], demotion, View);
+        return _results;
     }
 
     /// <summary><c>numa_promotion_adjust_threshold</c>, once per window of scan_period_max (§5.3).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NumaActors.Kernel.Phases;
 using NumaActors.Kernel.Rules;
 
@@ -9,6 +10,12 @@ public sealed partial class ProcessModel
 {
     private readonly List<PendingFault> _pending = [];
     private readonly List<MigrationRequest> _requests = [];
+
+    // Request slots of the region being faulted: key (task, src, dst, kind) → index in _requests.
+    private const int RequestKinds = 3;
+    private int[] _requestSlot = [];
+    private int[] _requestSlotStamp = [];
+    private int _requestStamp;
 
     /// <summary>
     /// CPU time each task has left this tick for fault handling: faults are synchronous, so a task
@@ -26,6 +33,23 @@ public sealed partial class ProcessModel
     /// the caller routes each to its destination node.
     /// </summary>
     public ImmutableArray<MigrationRequest> RunPhaseA(TickContext ctx, IReadOnlyList<TaskMoveResult> moves)
+    {
+        RunPhaseACore(ctx, moves);
+        return [.. _requests];
+    }
+
+    /// <summary>
+    /// Phase A with each migration request added straight to its destination node's list
+    /// (<paramref name="perNode"/>, indexed by node id): the same requests in the same order as
+    /// <see cref="RunPhaseA(TickContext, IReadOnlyList{TaskMoveResult})"/>, without the copy.
+    /// </summary>
+    public void RunPhaseA(TickContext ctx, IReadOnlyList<TaskMoveResult> moves, List<MigrationRequest>[] perNode)
+    {
+        RunPhaseACore(ctx, moves);
+        foreach (var q in _requests) perNode[q.DstNode].Add(q);
+    }
+
+    private void RunPhaseACore(TickContext ctx, IReadOnlyList<TaskMoveResult> moves)
     {
         _pending.Clear();
         _requests.Clear();
@@ -54,7 +78,6 @@ public sealed partial class ProcessModel
 
         ObserveAccesses(ctx);
         if (_markedTotal > 0) GenerateHintFaults(ctx);
-        return [.. _requests];
     }
 
     private void ApplyTaskMove(TickContext ctx, TaskMoveResult m)
@@ -102,43 +125,78 @@ public sealed partial class ProcessModel
         double dt = ctx.TickMs / 1000.0;
         bool tiering = ctx.Gates.ModeTiering;
         int buckets = KernelConstants.CpupidBuckets;
+        // Per-fault constants in locals: the loop below runs once per hinting fault.
+        double hintNs = _costs.HintFaultNs;
+        double migrateNs = _folioPages > 1 ? _costs.MigrateThpNs : _costs.MigratePageNs;
+        int folioPages = _folioPages;
+        var budget = _faultBudgetNs;
+        // Tasks that can still take a fault this tick. Once none can, every further fault is dropped
+        // unseen: only the shared-task draws that the full loop would make are kept, so the random
+        // stream (and every result) stays the same.
+        int usable = 0;
+        for (int k = 0; k < budget.Length; k++) if (budget[k] >= hintNs) usable++;
         for (int r = 0; r < RegionCount; r++)
         {
+            if (_regionRate[r] <= 0) continue;
+            int row = r * _n;
             long marked = 0;
-            for (int n = 0; n < _n; n++) marked += _markedOnNode[r * _n + n];
-            if (marked <= 0 || _regionRate[r] <= 0) continue;
-            int folios = (int)(marked / _folioPages);
+            for (int n = 0; n < _n; n++) marked += _markedOnNode[row + n];
+            if (marked <= 0) continue;
+            int folios = (int)(marked / folioPages);
             if (folios <= 0) continue;
-            double lambda = _regionRate[r] / _resident[r] * _folioPages;
+            double lambda = _regionRate[r] / _resident[r] * folioPages;
             int faults = _faultRng.Binomial(folios, 1 - Math.Exp(-lambda * dt));
-            int regionRequestStart = _requests.Count;
-            double migrateNs = _folioPages > 1 ? _costs.MigrateThpNs : _costs.MigratePageNs;
+            if (faults == 0) continue;
+            int owner = _regionOwner[r];
+            if (usable == 0)
+            {
+                if (owner < 0) _pickRng.Skip(faults); // one PickSharedTask draw per fault
+                continue;
+            }
+            BeginRegionRequests();
             for (int f = 0; f < faults; f++)
             {
-                int t = _regionOwner[r] >= 0 ? _regionOwner[r] : PickSharedTask();
-                if (_faultBudgetNs[t] < _costs.HintFaultNs) continue;
+                int t;
+                if (owner >= 0)
+                {
+                    t = owner;
+                    if (budget[t] < hintNs) break;     // the owner's budget only shrinks: no more faults here
+                }
+                else
+                {
+                    t = PickSharedTask();
+                    if (budget[t] < hintNs)
+                    {
+                        if (usable > 0) continue;
+                        _pickRng.Skip(faults - f - 1);
+                        break;
+                    }
+                }
                 var task = _tasks[t];
-                int memNode = PickMarkedNode(r, marked);
-                marked -= _folioPages;
-                _markedOnNode[r * _n + memNode] -= _folioPages;
-                _markedTotal -= _folioPages;
+                int memNode = PickMarkedNode(row, marked);
+                marked -= folioPages;
+                _markedOnNode[row + memNode] -= folioPages;
+                _markedTotal -= folioPages;
                 int b = _pickRng.NextInt(buckets);
-                bool migrating = TakeHintFault(ctx, task, r, b, memNode, tiering, regionRequestStart);
-                _faultBudgetNs[t] -= _costs.HintFaultNs + (migrating ? migrateNs : 0);
+                bool migrating = TakeHintFault(ctx, task, r, b, memNode, tiering);
+                budget[t] -= hintNs + (migrating ? migrateNs : 0);
+                if (budget[t] < hintNs) usable--;
             }
         }
     }
 
-    private int PickMarkedNode(int r, long marked)
+    /// <summary>The memory node of a fault in the region whose per-node row starts at <paramref name="row"/>.</summary>
+    private int PickMarkedNode(int row, long marked)
     {
         long pick = (long)(_pickRng.NextDouble() * (marked / _folioPages)) * _folioPages;
+        var markedOnNode = _markedOnNode;
         for (int n = 0; n < _n; n++)
         {
-            long m = _markedOnNode[r * _n + n];
+            long m = markedOnNode[row + n];
             if (pick < m) return n;
             pick -= m;
         }
-        for (int n = _n - 1; n >= 0; n--) if (_markedOnNode[r * _n + n] > 0) return n;
+        for (int n = _n - 1; n >= 0; n--) if (markedOnNode[row + n] > 0) return n;
         return 0;
     }
 
@@ -146,16 +204,22 @@ public sealed partial class ProcessModel
     {
         var cum = _sharedTaskCumulative;
         double u = _pickRng.NextDouble() * cum[^1];
-        for (int k = 0; k < cum.Length; k++)
-            if (u < cum[k]) return k;
-        return cum.Length - 1;
+        // The first k with u < cum[k] (cum never decreases): a binary search finds the same k.
+        int lo = 0, hi = cum.Length - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >> 1;
+            if (u < cum[mid]) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
     }
 
     /// <summary>
     /// <c>do_numa_page</c> → <c>numa_migrate_check</c> → <c>mpol_misplaced</c> (§3.1, §5.1–§5.3) for
     /// one fault; accounting (<c>task_numa_fault</c>) waits for phase C.
     /// </summary>
-    private bool TakeHintFault(TickContext ctx, TaskState task, int r, int b, int memNode, bool tiering, int regionRequestStart)
+    private bool TakeHintFault(TickContext ctx, TaskState task, int r, int b, int memNode, bool tiering)
     {
         int cpuNode = task.Node;
         bool local = memNode == cpuNode;
@@ -189,7 +253,7 @@ public sealed partial class ProcessModel
                 if (MigrationFilter.ShouldMigrate(task.Index, cpuNode, memNode, last, task.PreferredNid, task.ScanSeq, group))
                     kind = MigrationKind.Normal;
             }
-            if (kind is { } k) seq = AddToRequest(ctx, task, r, memNode, cpuNode, k, regionRequestStart);
+            if (kind is { } k) seq = AddToRequest(ctx, task, r, memNode, cpuNode, k);
         }
         _pending.Add(new PendingFault(task.Index, r, b, memNode, lastTask, lastNode, local, seq, _folioPages));
         return seq >= 0;
@@ -208,23 +272,46 @@ public sealed partial class ProcessModel
         return MigrationKind.Promotion;
     }
 
-    private int AddToRequest(TickContext ctx, TaskState task, int r, int src, int dst, MigrationKind kind, int regionRequestStart)
+    /// <summary>
+    /// Adds the fault's folio to this region's request for (task, src, dst, kind), or starts one.
+    /// A slot table indexed by that key, stamped per region, finds the request without scanning.
+    /// </summary>
+    private int AddToRequest(TickContext ctx, TaskState task, int r, int src, int dst, MigrationKind kind)
     {
-        for (int i = regionRequestStart; i < _requests.Count; i++)
+        int key = ((task.Index * _n + src) * _n + dst) * RequestKinds + (int)kind;
+        if (_requestSlotStamp[key] == _requestStamp)
         {
-            var q = _requests[i];
-            if (q.TaskId == task.Id && q.SrcNode == src && q.DstNode == dst && q.Kind == kind)
-            {
-                _requests[i] = q with { Folios = q.Folios + 1 };
-                if (kind == MigrationKind.Promotion) _vmstat.PgpromoteCandidate += _folioPages;
-                if (kind == MigrationKind.PromotionNoRateLimit) _vmstat.PgpromoteCandidateNrl += _folioPages;
-                return q.Seq;
-            }
+            int i = _requestSlot[key];
+            ref var q = ref CollectionsMarshal.AsSpan(_requests)[i];
+            q = q with { Folios = q.Folios + 1 };
+            if (kind == MigrationKind.Promotion) _vmstat.PgpromoteCandidate += _folioPages;
+            if (kind == MigrationKind.PromotionNoRateLimit) _vmstat.PgpromoteCandidateNrl += _folioPages;
+            return q.Seq;
         }
         int seq = _requests.Count;
         if (kind == MigrationKind.Promotion) _vmstat.PgpromoteCandidate += _folioPages;
         if (kind == MigrationKind.PromotionNoRateLimit) _vmstat.PgpromoteCandidateNrl += _folioPages;
         _requests.Add(new MigrationRequest(task.Id, Pid, r, src, dst, 1, _folioPages, kind, ctx.Gates.HotThresholdMs(CgroupId), seq));
+        _requestSlotStamp[key] = _requestStamp;
+        _requestSlot[key] = seq;
         return seq;
+    }
+
+    /// <summary>Forgets the previous region's requests in the slot table (a new stamp; a clear on wrap-around).</summary>
+    private void BeginRegionRequests()
+    {
+        int size = _tasks.Length * _n * _n * RequestKinds;
+        if (_requestSlot.Length != size)
+        {
+            _requestSlot = new int[size];
+            _requestSlotStamp = new int[size];
+            _requestStamp = 0;
+        }
+        if (_requestStamp == int.MaxValue)
+        {
+            Array.Clear(_requestSlotStamp);
+            _requestStamp = 0;
+        }
+        _requestStamp++;
     }
 }

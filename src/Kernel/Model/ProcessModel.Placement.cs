@@ -8,16 +8,23 @@ namespace NumaActors.Kernel.Model;
 public sealed partial class ProcessModel
 {
     private GroupFaultView[] _groupViews = [];
+    // The arrays behind each group's view, refilled in place every tick (groups change only in phase C).
+    private long[][] _groupMem = [], _groupCpu = [];
 
     private void RefreshGroupViews()
     {
-        if (_groupViews.Length != _groups.Count) _groupViews = new GroupFaultView[_groups.Count];
+        if (_groupViews.Length != _groups.Count)
+        {
+            _groupViews = new GroupFaultView[_groups.Count];
+            Array.Resize(ref _groupMem, _groups.Count);
+            Array.Resize(ref _groupCpu, _groups.Count);
+        }
         for (int g = 0; g < _groups.Count; g++)
         {
             var grp = _groups[g];
             if (grp is null) continue;
-            var mem = new long[_n];
-            var cpu = new long[_n];
+            var mem = _groupMem[g] ??= new long[_n];
+            var cpu = _groupCpu[g] ??= new long[_n];
             for (int n = 0; n < _n; n++) { mem[n] = grp.MemFaults(n); cpu[n] = grp.CpuFaults(n); }
             _groupViews[g] = new GroupFaultView(mem, cpu);
         }

@@ -43,6 +43,8 @@ public sealed class ServerModel
 {
     private readonly List<ProcessModel> _processes = [];
     private readonly NodeModel[] _nodes;
+    private readonly List<MigrationRequest>[] _requestsByNode;
+    private readonly Dictionary<int, List<MigrationResult>> _resultsByPid = [];
     private readonly TaskMoveResolver _resolver;
     private readonly ServerSetup _setup;
     private INumabGates _gates;
@@ -66,6 +68,8 @@ public sealed class ServerModel
             _nodes[n] = new NodeModel(n, Topology.MemoryPages[n], Topology.TopTier[n], Topology.HasCpus[n],
                 Watermarks.For(Topology.MemoryPages[n], total), Topology.DemotionTarget(n));
         _resolver = new TaskMoveResolver(Topology);
+        _requestsByNode = new List<MigrationRequest>[_nodes.Length];
+        for (int n = 0; n < _nodes.Length; n++) _requestsByNode[n] = [];
         foreach (var p in setup.Processes.OrderBy(p => p.Pid)) AddProcess(p);
         _views = [.. _nodes.Select(n => n.View)];
     }
@@ -85,28 +89,32 @@ public sealed class ServerModel
     public void Step()
     {
         var ctx = BeginTick();
-        var perNode = new List<MigrationRequest>[_nodes.Length];
-        for (int n = 0; n < perNode.Length; n++) perNode[n] = [];
+        // The per-node request lists live as long as the server: phase B reads them only during its call.
+        var perNode = _requestsByNode;
+        foreach (var list in perNode) list.Clear();
         foreach (var p in _processes)
         {
             var moves = _pendingMoves.TryGetValue(p.Pid, out var m) ? m : (IReadOnlyList<TaskMoveResult>)[];
-            foreach (var q in p.RunPhaseA(ctx, moves)) perNode[q.DstNode].Add(q);
+            p.RunPhaseA(ctx, moves, perNode);
         }
 
-        var resultsByPid = new Dictionary<int, List<MigrationResult>>();
+        // Results per pid in lists the server keeps (cleared, never dropped): a process with none gets an empty list.
+        var resultsByPid = _resultsByPid;
+        foreach (var list in resultsByPid.Values) list.Clear();
         var demotions = new List<DemotionDemand>();
         var views = new NodeView[_nodes.Length];
         var transfersByNode = RouteTransfers(_pendingTransfers);
         foreach (var node in _nodes)
         {
-            var outB = node.RunPhaseB(ctx, transfersByNode[node.Id], perNode[node.Id]);
-            foreach (var r in outB.Results)
+            var results = node.RunPhaseB(ctx, transfersByNode[node.Id], perNode[node.Id], out var demotion);
+            for (int i = 0; i < results.Count; i++)
             {
+                var r = results[i];
                 if (!resultsByPid.TryGetValue(r.Pid, out var list)) resultsByPid[r.Pid] = list = [];
                 list.Add(r);
             }
-            if (outB.Demotion is { } d) demotions.Add(d);
-            views[node.Id] = outB.View;
+            if (demotion is { } d) demotions.Add(d);
+            views[node.Id] = node.View;
         }
 
         var transfers = new List<PageTransfer>();

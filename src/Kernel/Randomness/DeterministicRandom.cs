@@ -35,6 +35,12 @@ public sealed class DeterministicRandom
         return result;
     }
 
+    /// <summary>Advances the stream by <paramref name="count"/> draws, as that many calls would.</summary>
+    public void Skip(int count)
+    {
+        for (int i = 0; i < count; i++) NextULong();
+    }
+
     /// <summary>Uniform in [0, 1).</summary>
     public double NextDouble() => (NextULong() >> 11) * (1.0 / (1UL << 53));
 

@@ -1,0 +1,58 @@
+using System.Text.Json;
+
+namespace NumaActors.Host.Bench;
+
+/// <summary>Writes <c>bench.json</c>: CONTRACT.md §1's fields first, then extras a reader may want.</summary>
+public static class BenchJson
+{
+    public const string FileName = "bench.json";
+
+    public static void Write(BenchResult result, Stream stream)
+    {
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteStartArray("runs");
+        foreach (var r in result.Runs)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("servers", r.Servers);
+            w.WriteNumber("seconds", r.Seconds);
+            w.WriteString("engine", r.Engine);
+            w.WriteNumber("wall_seconds", Math.Round(r.WallSeconds, 3));
+            w.WriteNumber("server_seconds_per_wall_second", Math.Round(r.ServerSecondsPerWallSecond, 1));
+            w.WriteNumber("peak_working_set_bytes", r.PeakWorkingSetBytes);
+            w.WriteNumber("bytes_per_task", Math.Round(r.BytesPerTask, 1));
+            w.WriteNumber("tasks", r.Tasks);
+            w.WriteNumber("hint_faults", r.HintFaults);
+            w.WriteNumber("hint_faults_per_wall_second", Math.Round(r.HintFaultsPerWallSecond, 1));
+            w.WriteNumber("pages_migrated", r.PagesMigrated);
+            w.WriteNumber("pages_migrated_per_wall_second", Math.Round(r.PagesMigratedPerWallSecond, 1));
+            w.WriteNumber("working_set_before_bytes", r.WorkingSetBeforeBytes);
+            w.WriteNumber("allocated_bytes", r.AllocatedBytes);
+            w.WriteNumber("allocated_bytes_per_server_second", Math.Round(r.AllocatedBytesPerServerSecond, 1));
+            w.WriteNumber("gen0_collections", r.Gen0Collections);
+            w.WriteNumber("gen2_collections", r.Gen2Collections);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("ratios");
+        foreach (var r in result.Ratios)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("servers", r.Servers);
+            w.WriteNumber("actors_over_sequential", Math.Round(r.ActorsOverSequential, 3));
+            w.WriteBoolean("identical", r.Identical);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteBoolean("identical", result.Identical);
+        w.WriteStartObject("machine");
+        w.WriteString("started_utc", result.StartedUtc.ToString("O"));
+        w.WriteNumber("processor_count", result.ProcessorCount);
+        w.WriteString("runtime", result.Runtime);
+        w.WriteString("os", result.Os);
+        w.WriteNumber("process_peak_working_set_bytes", result.ProcessPeakWorkingSetBytes);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+}
