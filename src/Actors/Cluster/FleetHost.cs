@@ -23,7 +23,7 @@ public sealed class FleetHost : ReceiveActor, IWithTimers
     public const string Name = "fleet-host";
     private const int ChunkChars = 16_000;
     private static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(8);
 
     private readonly FleetRun run;
     private readonly ImmutableArray<ScenarioChunk> scenario;
@@ -38,7 +38,7 @@ public sealed class FleetHost : ReceiveActor, IWithTimers
     private readonly (long From, long Until, DateTime SentAt)?[] outstanding;
     private readonly Dictionary<int, EpochReport?[]> parts = [];
     private readonly SortedDictionary<string, SortedSet<int>> slotsByMember = new(StringComparer.Ordinal);
-    private readonly HashSet<Address> acksPending = [];
+    private readonly HashSet<Address> acksPending = [], departing = [];
     private readonly Stopwatch clock = new();
     private long ticksDone;
     private int next, finished, inFlight;
@@ -165,9 +165,16 @@ public sealed class FleetHost : ReceiveActor, IWithTimers
     private void Removed(ClusterEvent.MemberRemoved m)
     {
         if (m.Member.Address == cluster.SelfAddress) return;
+        if (over)
+        {
+            acksPending.Remove(m.Member.Address);
+            if (departing.Remove(m.Member.Address)) output.Log($"member {m.Member.Address} left");
+            if (acksPending.Count == 0 && departing.Count == 0) Notified();
+            return;
+        }
         ready.Remove(m.Member.Address.ToString());
         var open = outstanding.Count(o => o is not null);
-        output.Log($"member {m.Member.Address} left the cluster (was {m.PreviousStatus})" +
+        output.Log($"member {m.Member.Address} was removed (it was {m.PreviousStatus})" +
             (started && !over ? $"; its servers resume on the other members, replayed from the scenario ({open} epoch(s) in flight are asked again)" : ""));
         // Give the shard regions a moment to drop the dead member's shards before asking again.
         if (started && !over) Timers.StartSingleTimer("removed", new ResendOutstanding(TimeSpan.Zero), TimeSpan.FromSeconds(2));
@@ -201,7 +208,10 @@ public sealed class FleetHost : ReceiveActor, IWithTimers
         NotifyWorkers(new FleetFinished(false, $"the run failed: {reason}"));
     }
 
-    /// <summary>Tells every other member the run is over and waits (bounded) for their acknowledgements.</summary>
+    /// <summary>
+    /// Tells every other member the run is over and waits (bounded) until they have acknowledged and
+    /// left, so the host leaves last and alone (quick) instead of waiting on members mid-exit.
+    /// </summary>
     private void NotifyWorkers(FleetFinished message)
     {
         over = true;
@@ -217,7 +227,7 @@ public sealed class FleetHost : ReceiveActor, IWithTimers
 
     private void Acked(Address member)
     {
-        if (acksPending.Remove(member) && acksPending.Count == 0) Notified();
+        if (acksPending.Remove(member)) departing.Add(member);
     }
 
     private void Notified()

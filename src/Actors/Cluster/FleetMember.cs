@@ -25,7 +25,7 @@ public sealed class FleetMember : ReceiveActor, IWithTimers
     private ScenarioChunk?[] chunks = [];
     private FleetRun? run;
 
-    private FleetMember(FleetRun? run, ActorPath? hostPath, LoadFleetRun? load, TaskCompletionSource<FleetFinished> finished)
+    public FleetMember(FleetRun? run, ActorPath? hostPath, LoadFleetRun? load, TaskCompletionSource<FleetFinished> finished)
     {
         this.run = run;
         this.hostPath = hostPath;
