@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster;
 using NumaActors.Actors.Messages;
 using static NumaActors.Actors.Cluster.LocalProtocol;
 using static NumaActors.Actors.Messages.ClusterProtocol;
@@ -12,7 +13,7 @@ public delegate FleetRun LoadFleetRun(string fileName, string baseDirectory, str
 /// One per member (<c>/user/fleet-member</c>): holds the scenario this member's server entities
 /// run. On the host it is given at once; on a worker it is fetched from the host once the worker is
 /// Up (asked again every two seconds until it arrives). Completes <see cref="Finished"/> when the
-/// host says the run is over.
+/// host says the run is over, or (not succeeded) when the host leaves the cluster without saying so.
 /// </summary>
 public sealed class FleetMember : ReceiveActor, IWithTimers
 {
@@ -49,6 +50,12 @@ public sealed class FleetMember : ReceiveActor, IWithTimers
                 Timers.StartPeriodicTimer(AskHost.Instance, AskHost.Instance, TimeSpan.FromSeconds(2));
         });
         Receive<ScenarioChunk>(Chunk);
+        Receive<ClusterEvent.MemberRemoved>(m =>
+        {
+            if (hostPath is not null && m.Member.Address == hostPath.Address)
+                finished.TrySetResult(new FleetFinished(false, $"the host {hostPath.Address} left the cluster without finishing a run with this worker"));
+        });
+        Receive<ClusterEvent.IMemberEvent>(_ => { });
         Receive<FleetFinished>(m =>
         {
             Sender.Tell(new FleetFinishedAck(self));
@@ -70,7 +77,9 @@ public sealed class FleetMember : ReceiveActor, IWithTimers
     {
         if (hostPath is null) return;
         var self = Self;
-        Akka.Cluster.Cluster.Get(Context.System).RegisterOnMemberUp(() => self.Tell(AskHost.Instance));
+        var cluster = Akka.Cluster.Cluster.Get(Context.System);
+        cluster.RegisterOnMemberUp(() => self.Tell(AskHost.Instance));
+        cluster.Subscribe(self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.MemberRemoved));
     }
 
     private void Chunk(ScenarioChunk c)
@@ -101,5 +110,9 @@ public sealed class FleetMember : ReceiveActor, IWithTimers
         public static AskHost Instance { get; } = new();
     }
 
-    protected override void PostStop() => finished.TrySetCanceled();
+    protected override void PostStop()
+    {
+        Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        finished.TrySetCanceled();
+    }
 }

@@ -8,5 +8,6 @@ public sealed record ClusterNodeSettings(string Role, string HostName, int Port,
 {
     public const string SystemName = "numa-actors";
 
-    public string SeedAddress => $"akka.tcp://{SystemName}@{SeedHost}:{SeedPort}";
+    /// <summary>The host's address; Akka.Remote names the TLS transport <c>akka.ssl.tcp</c>.</summary>
+    public string SeedAddress => $"{(Tls is null ? "akka.tcp" : "akka.ssl.tcp")}://{SystemName}@{SeedHost}:{SeedPort}";
 }
