@@ -74,6 +74,16 @@ public sealed class FleetWireSerializerTests : TestKit
     }
 
     [Fact]
+    public void Every_wire_message_type_has_a_round_trip_case_here()
+    {
+        var wireTypes = typeof(IFleetWireMessage).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IFleetWireMessage).IsAssignableFrom(t));
+        var covered = ((IEnumerable<object[]>)SimpleMessages()).Select(row => row[0].GetType()).Append(typeof(EpochReport));
+
+        Assert.Equal(wireTypes.Select(t => t.Name).Order(), covered.Select(t => t.Name).Distinct().Order());
+    }
+
+    [Fact]
     public void Another_wire_version_or_an_unknown_manifest_is_refused()
     {
         var bytes = serializer.ToBinary(new RunServerEpoch(1, 0, 10));
