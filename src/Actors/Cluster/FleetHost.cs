@@ -96,6 +96,13 @@ public sealed class FleetHost : ReceiveActor, IWithTimers
             output.Log($"member {m.Member} cannot run the scenario: {m.Error}");
             return;
         }
+        if (over)
+        {
+            // Joined after the end: nothing left to simulate; let it go.
+            output.Log($"worker {m.Member} is ready, but the run is over");
+            Sender.Tell(new FleetFinished(true, "the run was already complete"));
+            return;
+        }
         if (!ready.Add(m.Member)) return;
         output.Log($"worker {m.Member} is ready ({ready.Count} worker(s){(started ? ", run in progress: it takes shards from the next epochs" : $" of {minWorkers}")})");
         if (started) Launch();
