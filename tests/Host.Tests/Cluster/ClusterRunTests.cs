@@ -86,6 +86,22 @@ public sealed partial class ClusterRunTests(ClusterFixture fixture, ITestOutputH
         Assert.InRange(started, 0, late - 1);
     }
 
+    [Fact]
+    public async Task Workers_exit_1_with_a_clear_message_when_the_host_dies()
+    {
+        var port = FreePort.Next();
+        var host = Start("host", "host", fixture.Scenario, "--port", Port(port), "--min-workers", "1", "--out", fixture.Dir.Of("dead-host"), "--insecure");
+        await host.WaitForLineAsync(l => l.Contains("waiting for 1 worker(s)"), Startup, "the host waiting for a worker");
+        var worker = Start("worker", "worker", "--join", Join(port), "--insecure");
+        await host.WaitForLineAsync(l => l.StartsWith("host: running", StringComparison.Ordinal), RunTimeout, "the run starting");
+
+        host.Kill();
+
+        Assert.Equal(1, await worker.WaitForExitAsync(RunTimeout));
+        Assert.Contains(worker.Lines(), l => l.StartsWith("numa-actors: error: worker: lost the host", StringComparison.Ordinal)
+                                            || l.Contains("left the cluster without finishing"));
+    }
+
     public void Dispose()
     {
         foreach (var p in processes)
