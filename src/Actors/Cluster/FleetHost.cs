@@ -17,6 +17,9 @@ namespace NumaActors.Actors.Cluster;
 /// into each arm's <see cref="ArmAccumulator"/> (integer sums, order-free), so the report is the
 /// one-process report. Requests still open when a member is removed are sent again; the slots'
 /// new entities replay from the scenario, so no epoch is lost or counted twice.
+/// It is a plain actor on the host, not a cluster singleton: the run's clock, scenario and report
+/// live with the host, a run whose host dies fails anyway (the workers exit 1), and keep-oldest
+/// keeps the host up through any worker's death, so a singleton's hand-over would buy nothing.
 /// </summary>
 public sealed class FleetHost : ReceiveActor, IWithTimers
 {
