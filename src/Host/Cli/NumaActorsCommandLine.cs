@@ -16,6 +16,8 @@ public static class NumaActorsCommandLine
         root.Add(TopologyCommand.Create(console));
         root.Add(ValidateCommand.Create(console));
         root.Add(RunCommand.Create(console));
+        root.Add(HostCommand.Create(console));
+        root.Add(WorkerCommand.Create(console));
         root.Add(ImportCommand.Create(console));
         root.Add(BpfCommand.Create(console));
         root.Add(BenchCommand.Create(console));

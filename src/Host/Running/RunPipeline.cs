@@ -64,12 +64,7 @@ public static class RunPipeline
         {
             endpoint?.Dispose();
         }
-        var recommendations = FleetRecommender.Recommend(report, scenario, new DecisionBudget(options.CpuBudget, options.StallBudgetMs));
-        ReportFiles.Write(outDir, report, scenario, recommendations);
-        SummaryTable.Write(console, report);
-        RecommendationTable.Write(console, recommendations);
-        console.Out.WriteLine($"wrote {Path.Combine(outDir, ReportFiles.ReportJsonName)}, {ReportFiles.TimeseriesName}, {ReportFiles.ReportHtmlName}, " +
-            $"{ReportFiles.RecommendationsName}, {ReportFiles.RecommendedPoliciesName}");
+        RunOutputs.Write(console, outDir, report, scenario, new DecisionBudget(options.CpuBudget, options.StallBudgetMs));
         return Task.FromResult(ExitCodes.Success);
     }
 

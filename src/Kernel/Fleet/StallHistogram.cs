@@ -43,11 +43,13 @@ public sealed class StallHistogram
         return Max;
     }
 
-    internal long[] RawCounts => counts;
+    /// <summary>Count per bucket (bucket 0: zero stalls); what a wire format carries.</summary>
+    public ReadOnlySpan<long> BucketCounts => counts;
 
-    internal void Load(long[] raw, long count, double max)
+    /// <summary>Restores a histogram from <see cref="BucketCounts"/>, <see cref="Count"/> and <see cref="Max"/>.</summary>
+    public void Load(ReadOnlySpan<long> raw, long count, double max)
     {
-        Array.Copy(raw, counts, Math.Min(raw.Length, counts.Length));
+        raw[..Math.Min(raw.Length, counts.Length)].CopyTo(counts);
         Count = count;
         Max = max;
     }
