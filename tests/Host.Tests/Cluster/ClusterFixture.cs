@@ -37,15 +37,22 @@ public sealed class ClusterFixture : IDisposable
     public ClusterFixture()
     {
         Scenario = Dir.File("fleet.yaml", ScenarioText);
+        LongScenario = Dir.File("long-fleet.yaml", ScenarioText.Replace("duration: 24s", "duration: 240s", StringComparison.Ordinal));
         Certificate = TestCertificates.Create(Dir.Of("cluster.pfx"), "numa-actors-cluster", Password);
         StrangerCertificate = TestCertificates.Create(Dir.Of("stranger.pfx"), "numa-actors-cluster", Password);
         var run = CliRun.Of("run", Scenario, "--out", Dir.Of("one-process"));
         if (run.ExitCode != 0) throw new InvalidOperationException($"the one-process run failed: {run.Err}");
         OneProcessResults = Results(Dir.Of("one-process"));
+        run = CliRun.Of("run", LongScenario, "--out", Dir.Of("one-process-long"));
+        if (run.ExitCode != 0) throw new InvalidOperationException($"the one-process run failed: {run.Err}");
+        LongOneProcessResults = Results(Dir.Of("one-process-long"));
     }
 
     public TempDir Dir { get; } = new();
     public string Scenario { get; }
+    /// <summary>The same fleet for 240 s: a run long enough for a worker started after it began to join and take shards.</summary>
+    public string LongScenario { get; }
+    public (string Report, string Timeseries) LongOneProcessResults { get; }
     public string Certificate { get; }
     public string StrangerCertificate { get; }
     public (string Report, string Timeseries) OneProcessResults { get; }
