@@ -166,6 +166,7 @@ public sealed class FleetHost : ReceiveActor, IWithTimers
             inFlight--;
             finished++;
             serversDone[a]++;
+            if (serversDone[a] == run.Plan.Length) output.ArmCompleted?.Invoke(accumulators[a].Build());
             Launch();
         }
         output.Progress?.Report(new RunProgress(run.Arms[a].Name, a, run.Arms.Length, serversDone[a], run.Plan.Length,

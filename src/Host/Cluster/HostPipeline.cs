@@ -6,6 +6,7 @@ using NumaActors.Actors.Cluster;
 using NumaActors.Actors.Engine;
 using NumaActors.Host.Cli;
 using NumaActors.Host.Commands;
+using NumaActors.Host.Metrics;
 using NumaActors.Host.Output;
 using NumaActors.Kernel.Decisions;
 using NumaActors.Host.Running;
@@ -24,7 +25,7 @@ public static class HostPipeline
     private static readonly TimeSpan NotifyTimeout = TimeSpan.FromSeconds(10);
 
     public static async Task<int> RunAsync(CliConsole console, string? scenarioPath, string? outDirectory, int minWorkers,
-        ClusterNodeSettings settings, CancellationToken cancel)
+        ClusterNodeSettings settings, int? metricsPort, CancellationToken cancel)
     {
         if (settings.Port == 0)
         {
@@ -58,13 +59,19 @@ public static class HostPipeline
         }
         var region = node.Services.GetRequiredService<ActorRegistry>().Get<ServerEntity>();
 
+        if (!MetricsSession.TryOpen(console, metricsPort, scenario.Name, out var metrics))
+        {
+            await node.StopAsync(CancellationToken.None);
+            return ExitCodes.RunFailed;
+        }
+        using var metricsSession = metrics;
         SimulationReport report;
         FleetHostOutput? output = null;
         try
         {
             report = ProgressDisplay.Run(console, scenario, progress =>
             {
-                output = new FleetHostOutput(Log, progress);
+                output = new FleetHostOutput(Log, metrics.Tee(progress), metrics.Metrics is null ? null : metrics.Metrics.ArmCompleted);
                 system.ActorOf(FleetHost.Props(run, fileName, baseDirectory, text, minWorkers, region, output), FleetHost.Name);
                 return output.Result.Task.GetAwaiter().GetResult();
             });

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using NumaActors.Kernel.Decisions;
 using NumaActors.Host.Cli;
+using NumaActors.Host.Metrics;
 using NumaActors.Host.Running;
 using NumaActors.Topology.Units;
 
@@ -59,14 +60,7 @@ public static class RunCommand
             },
         };
 
-        var metricsPort = new Option<int?>("--metrics-port")
-        {
-            Description = "Serve fleet and per-workload counters (the kernel's vmstat names) in Prometheus text format on http://localhost:PORT/metrics while the run lasts.",
-        };
-        metricsPort.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is { } p && p is < 1 or > 65535) r.AddError($"--metrics-port: {p} is not a TCP port (1 to 65535)");
-        });
+        var metricsPort = MetricsPortOption.Create();
         var command = new Command("run", "Run a scenario in this process and write report.json, timeseries.csv and report.html.")
         {
             scenario, outDir, seed, duration, engine, arm, budget, stallBudget, metricsPort,

@@ -1,6 +1,5 @@
 using NumaActors.Actors.Engine;
 using NumaActors.Host.Cli;
-using System.Net;
 using NumaActors.Host.Commands;
 using NumaActors.Host.Metrics;
 using NumaActors.Host.Output;
@@ -26,30 +25,13 @@ public static class RunPipeline
 
         if (!TryApplyOverrides(console, file, ref scenario, options)) return Task.FromResult(ExitCodes.BadInput);
         var outDir = options.OutDirectory ?? Path.Combine("out", scenario.Name);
-        var metrics = options.MetricsPort is null ? null : new RunMetrics(scenario.Name);
-        MetricsEndpoint? endpoint = null;
-        if (options.MetricsPort is { } port)
-        {
-            try
-            {
-                endpoint = new MetricsEndpoint(port, metrics!);
-            }
-            catch (HttpListenerException e)
-            {
-                console.Fail($"--metrics-port {port}: cannot listen: {e.Message}");
-                return Task.FromResult(ExitCodes.RunFailed);
-            }
-            console.Out.WriteLine($"metrics: http://localhost:{port}/metrics");
-        }
+        if (!MetricsSession.TryOpen(console, options.MetricsPort, scenario.Name, out var metrics)) return Task.FromResult(ExitCodes.RunFailed);
         SimulationReport report;
         try
         {
             report = ProgressDisplay.Run(console, scenario, progress =>
             {
-                var selection = new RunSelection(options.Arm, metrics is null ? progress : new ProgressTee(progress, metrics))
-                {
-                    ArmCompleted = metrics is null ? null : metrics.ArmCompleted,
-                };
+                var selection = new RunSelection(options.Arm, metrics.Tee(progress)) { ArmCompleted = metrics.Metrics is null ? null : metrics.Metrics.ArmCompleted };
                 return options.Engine == RunCommand.SequentialEngine
                     ? SequentialEngine.Run(scenario, Catalogs.Programs, selection)
                     : ActorEngine.Run(scenario, Catalogs.Programs, selection);
@@ -62,7 +44,7 @@ public static class RunPipeline
         }
         finally
         {
-            endpoint?.Dispose();
+            metrics.Dispose();
         }
         RunOutputs.Write(console, outDir, report, scenario, new DecisionBudget(options.CpuBudget, options.StallBudgetMs));
         return Task.FromResult(ExitCodes.Success);

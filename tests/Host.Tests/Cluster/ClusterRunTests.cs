@@ -67,16 +67,26 @@ public sealed partial class ClusterRunTests(ClusterFixture fixture, ITestOutputH
     }
 
     [Fact]
-    public async Task A_worker_that_joins_after_the_run_started_takes_shards_and_changes_nothing()
+    public async Task A_worker_that_joins_after_the_run_started_takes_shards_and_changes_nothing_and_the_run_can_be_watched()
     {
         // The run starts with one worker; the second is started only once the host reports
         // progress, joins the running cluster and takes shards at their next epoch boundary.
         var port = FreePort.Next();
         var outDir = fixture.Dir.Of("join-run");
-        var host = Start("host", "host", fixture.LongScenario, "--port", Port(port), "--min-workers", "1", "--out", outDir, "--insecure");
+        var metricsPort = FreePort.Next();
+        var host = Start("host", "host", fixture.LongScenario, "--port", Port(port), "--min-workers", "1", "--out", outDir, "--insecure",
+            "--metrics-port", Port(metricsPort));
         await host.WaitForLineAsync(l => l.Contains("waiting for 1 worker(s)"), Startup, "the host waiting for a worker");
         var first = Start("worker-1", "worker", "--join", Join(port), "--insecure");
         await host.WaitForLineAsync(l => Percent(l) is > 0, RunTimeout, "progress past 0%");
+
+        // A long host run can be watched: its scrape is Prometheus text with the run's progress.
+        using (var http = new HttpClient())
+        {
+            var (_, samples) = PrometheusTextParser.Parse(await http.GetStringAsync($"http://localhost:{metricsPort}/metrics"));
+            Assert.Equal(200 * 240, samples.Single(s => s.Name == "numa_actors_server_seconds_total").Value);
+            Assert.InRange(samples.Single(s => s.Name == "numa_actors_server_seconds_done").Value, 0.1, 200 * 240);
+        }
         var late = Start("worker-2", "worker", "--join", Join(port), "--insecure");
         var lateAddress = (await late.WaitForLineAsync(l => l.StartsWith("worker: joined", StringComparison.Ordinal), Startup, "joined")).Split(" as ")[1];
 
