@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NumaActors.Actors.Engine;
 using NumaActors.Host.Bench;
 using NumaActors.Host.Cli;
 
@@ -44,7 +45,16 @@ public static class BenchCommand
 
     private static int Run(CliConsole console, int[] servers, int seconds, string outDir)
     {
-        var result = BenchRunner.Run(servers, seconds, console.Out);
+        BenchResult result;
+        try
+        {
+            result = BenchRunner.Run(servers, seconds, console.Out);
+        }
+        catch (ActorEngineException e)
+        {
+            console.Fail($"a simulated server failed: {e.Message}");
+            return ExitCodes.RunFailed;
+        }
         Directory.CreateDirectory(outDir);
         var path = Path.Combine(outDir, BenchJson.FileName);
         using (var file = File.Create(path)) BenchJson.Write(result, file);
