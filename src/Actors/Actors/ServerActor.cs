@@ -36,7 +36,6 @@ public sealed class ServerActor : ReceiveActor, IWithStash
     private readonly List<ServerSample> samples = [];
     private readonly List<(int, EventOutcome)> events = [];
     private readonly List<ProgramEvent> programEvents = [];
-    private ImmutableArray<PageTransfer> transfers = [];
     private Dictionary<int, ImmutableArray<TaskMoveResult>> moves = [];
     private int serial, hookGeneration;
     private long ticksDone, epochEnd;
@@ -182,7 +181,7 @@ public sealed class ServerActor : ReceiveActor, IWithStash
     private void StartPhaseB()
     {
         var perNode = PhaseRouting.RequestsByNode(nodes.Length, requests);
-        var transfersByNode = sim.Model.RouteTransfers(transfers);
+        var transfersByNode = sim.Model.RouteTransfers(sim.Model.PendingTransfers);
         awaiting = nodes.Length;
         for (var n = 0; n < nodes.Length; n++)
             nodes[n].Tell(new ResolveMigrations(ctx!.TickIndex, ctx, [.. transfersByNode[n]], perNode[n]));
@@ -206,15 +205,10 @@ public sealed class ServerActor : ReceiveActor, IWithStash
         if (--awaiting == 0) EndTick();
     }
 
-    /// <summary>Phase D here (task moves and swaps), the model's end of tick, and the rows due after it.</summary>
+    /// <summary>Phase D and the model's end of tick (task moves and swaps), then the rows due after it.</summary>
     private void EndTick()
     {
-        var newTransfers = processOutputs.SelectMany(o => o.Transfers).ToImmutableArray();
-        var moveRequests = processOutputs.SelectMany(o => o.MoveRequests).ToList();
-        var placements = processOutputs.SelectMany(o => o.Placements).ToList();
-        var moveResults = sim.Model.RunPhaseD(placements, moveRequests);
-        sim.Model.EndTick([.. nodeOutputs.Select(o => o.View)], newTransfers, moveResults);
-        transfers = newTransfers;
+        var moveResults = sim.Model.FinishTick([.. nodeOutputs.Select(o => o.View)], processOutputs);
         moves = PhaseRouting.MovesByPid(moveResults);
         ticksDone++;
         foreach (var row in schedule.RowsAfter(ticksDone)) samples.Add(sim.Sample(row));

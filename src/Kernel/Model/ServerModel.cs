@@ -31,10 +31,9 @@ namespace NumaActors.Kernel.Model;
 /// demotion shares. Mutates only the process. Emits <see cref="TaskMoveRequest"/>s,
 /// <see cref="PageTransfer"/>s (applied by nodes in the next phase B) and
 /// <see cref="TaskPlacementInfo"/>s.</item>
-/// <item><b>Phase D, per server</b> — <see cref="RunPhaseD"/>(placement infos, move requests of all
-/// processes): resolves moves and swaps in task-id order. Emits <see cref="TaskMoveResult"/>s, routed
-/// by pid to the next phase A.</item>
-/// <item><b>End</b> — <see cref="EndTick"/> stores what the next tick needs.</item>
+/// <item><b>Phase D and end, per server</b> — <see cref="FinishTick"/>(node views, phase C outputs in
+/// pid order): resolves moves and swaps in task-id order, stores what the next tick needs, and emits
+/// <see cref="TaskMoveResult"/>s, routed by pid to the next phase A.</item>
 /// </list>
 /// Every collection a phase receives must be in a canonical order (processes by pid, nodes by id),
 /// never arrival order. A process with no task running and nothing marked does no work in phase A.
@@ -45,6 +44,7 @@ public sealed class ServerModel
     private readonly NodeModel[] _nodes;
     private readonly List<MigrationRequest>[] _requestsByNode;
     private readonly Dictionary<int, List<MigrationResult>> _resultsByPid = [];
+    private readonly List<ProcessPhaseCOutput> _phaseCOutputs = [];
     private readonly TaskMoveResolver _resolver;
     private readonly ServerSetup _setup;
     private INumabGates _gates;
@@ -117,21 +117,14 @@ public sealed class ServerModel
             views[node.Id] = node.View;
         }
 
-        var transfers = new List<PageTransfer>();
-        var moveRequests = new List<TaskMoveRequest>();
-        var placements = new List<TaskPlacementInfo>(_pendingPlacements);
-        _pendingPlacements.Clear();
+        var outputs = _phaseCOutputs;
+        outputs.Clear();
         foreach (var p in _processes)
         {
             var res = resultsByPid.TryGetValue(p.Pid, out var l) ? l : (IReadOnlyList<MigrationResult>)[];
-            var outC = p.RunPhaseC(ctx, res, demotions);
-            transfers.AddRange(outC.Transfers);
-            moveRequests.AddRange(outC.MoveRequests);
-            placements.AddRange(outC.Placements);
+            outputs.Add(p.RunPhaseC(ctx, res, demotions));
         }
-
-        var moveResults = RunPhaseD(placements, moveRequests);
-        EndTick([.. views], transfers, moveResults);
+        FinishTick([.. views], outputs);
     }
 
     /// <summary>Advances the clock by one tick and returns the context every phase of the tick reads.</summary>
@@ -142,22 +135,39 @@ public sealed class ServerModel
         return new TickContext(NowMs, TickMs, TickIndex, Knobs, _gates, _views);
     }
 
-    /// <summary>Phase D (server owner): resolves task moves and swaps in canonical (task id) order.</summary>
-    public ImmutableArray<TaskMoveResult> RunPhaseD(IReadOnlyList<TaskPlacementInfo> placements, IReadOnlyList<TaskMoveRequest> requests) =>
-        _resolver.Resolve(placements, requests);
-
-    /// <summary>Stores the node views, page transfers and move results the next tick consumes.</summary>
-    public void EndTick(ImmutableArray<NodeView> views, IReadOnlyList<PageTransfer> transfers, IReadOnlyList<TaskMoveResult> moves)
+    /// <summary>
+    /// Phase D and the end of the tick, from every process's phase C output in pid order: gathers
+    /// page transfers, move requests and placement infos (with those of processes started since the
+    /// last tick), resolves task moves and swaps in canonical (task id) order, and stores the node
+    /// views, transfers and move results the next tick consumes. Returns the move results, which
+    /// the next phase A applies per pid. Both engines end a tick here.
+    /// </summary>
+    public ImmutableArray<TaskMoveResult> FinishTick(ImmutableArray<NodeView> views, IReadOnlyList<ProcessPhaseCOutput> outputs)
     {
+        var transfers = new List<PageTransfer>();
+        var moveRequests = new List<TaskMoveRequest>();
+        var placements = new List<TaskPlacementInfo>(_pendingPlacements);
+        _pendingPlacements.Clear();
+        foreach (var o in outputs)
+        {
+            transfers.AddRange(o.Transfers);
+            moveRequests.AddRange(o.MoveRequests);
+            placements.AddRange(o.Placements);
+        }
+        var moves = _resolver.Resolve(placements, moveRequests);
         _views = views;
-        _pendingTransfers = [.. transfers];
+        _pendingTransfers = transfers;
         _pendingMoves = [];
         foreach (var m in moves)
         {
             if (!_pendingMoves.TryGetValue(m.Pid, out var list)) _pendingMoves[m.Pid] = list = [];
             list.Add(m);
         }
+        return moves;
     }
+
+    /// <summary>The page transfers of the last phase C, which the next phase B applies (see <see cref="RouteTransfers"/>).</summary>
+    public IReadOnlyList<PageTransfer> PendingTransfers => _pendingTransfers;
 
     /// <summary>Routes page transfers to the nodes they name (From and To), keeping their order.</summary>
     public List<PageTransfer>[] RouteTransfers(IReadOnlyList<PageTransfer> transfers)

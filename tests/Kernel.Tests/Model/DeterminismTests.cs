@@ -65,10 +65,8 @@ public class DeterminismTests
                 .OrderBy(o => o.View.Node).ToList();
             var demotions = outs.Where(o => o.Demotion is not null).Select(o => o.Demotion!.Value).ToList();
             var cOut = manual.Processes.Select(p => p.RunPhaseC(ctx, outs.SelectMany(o => o.Results).Where(r => r.Pid == p.Pid).ToList(), demotions)).ToList();
-            var moves = manual.RunPhaseD(cOut.SelectMany(c => c.Placements).ToList(), cOut.SelectMany(c => c.MoveRequests).ToList());
-            pendingTransfers = cOut.SelectMany(c => c.Transfers).ToList();
-            pendingMoves = [.. moves];
-            manual.EndTick([.. outs.Select(o => o.View)], pendingTransfers, moves);
+            pendingMoves = [.. manual.FinishTick([.. outs.Select(o => o.View)], cOut)];
+            pendingTransfers = [.. manual.PendingTransfers];
         }
         Assert.Equal(Fingerprint(reference.TakeSnapshot()), Fingerprint(manual.TakeSnapshot()));
     }
