@@ -50,14 +50,7 @@ public static class WireFormat
         new(r.ReadInt64(), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadUInt64(), r.ReadString());
 
     /// <summary>Encoded size of one hook-program event in bytes.</summary>
-    public static int SizeOf(ProgramEvent programEvent)
-    {
-        using var stream = new MemoryStream();
-        using var w = new BinaryWriter(stream);
-        Write(w, programEvent);
-        w.Flush();
-        return (int)stream.Length;
-    }
+    public static int SizeOf(ProgramEvent programEvent) => EncodedSize(programEvent, Write);
 
     public static EpochReport ReadEpochReport(BinaryReader r)
     {
@@ -78,11 +71,13 @@ public static class WireFormat
     }
 
     /// <summary>Encoded size of one sample in bytes.</summary>
-    public static int SizeOf(ServerSample sample)
+    public static int SizeOf(ServerSample sample) => EncodedSize(sample, Write);
+
+    private static int EncodedSize<T>(T value, Action<BinaryWriter, T> write)
     {
         using var stream = new MemoryStream();
         using var w = new BinaryWriter(stream);
-        Write(w, sample);
+        write(w, value);
         w.Flush();
         return (int)stream.Length;
     }
