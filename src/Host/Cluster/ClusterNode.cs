@@ -87,6 +87,21 @@ public static class ClusterNode
     }
 
     /// <summary>Waits until this member is Up (false after <paramref name="timeout"/>).</summary>
+    /// <summary>Starts the node; false, with the reason printed as <paramref name="role"/>'s error, when it cannot listen.</summary>
+    public static async Task<bool> TryStartAsync(IHost node, ClusterNodeSettings settings, string role, NumaActors.Host.Cli.CliConsole console, CancellationToken cancel)
+    {
+        try
+        {
+            await node.StartAsync(cancel);
+            return true;
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or AggregateException or InvalidOperationException)
+        {
+            console.Fail($"{role}: cannot listen on {settings.HostName}:{settings.Port}: {e.GetBaseException().Message}");
+            return false;
+        }
+    }
+
     public static async Task<bool> WaitUntilUpAsync(ActorSystem system, TimeSpan timeout, CancellationToken cancel)
     {
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -41,15 +41,7 @@ public static class HostPipeline
         void Log(string line) => console.Error.WriteLine($"host: {line}");
 
         using var node = ClusterNode.Build(settings, _ => FleetMember.ForHost(run), Log);
-        try
-        {
-            await node.StartAsync(cancel);
-        }
-        catch (Exception e) when (e is System.Net.Sockets.SocketException or AggregateException or InvalidOperationException)
-        {
-            console.Fail($"host: cannot listen on {settings.HostName}:{settings.Port}: {e.GetBaseException().Message}");
-            return ExitCodes.RunFailed;
-        }
+        if (!await ClusterNode.TryStartAsync(node, settings, "host", console, cancel)) return ExitCodes.RunFailed;
         var system = node.Services.GetRequiredService<ActorSystem>();
         if (!await ClusterNode.WaitUntilUpAsync(system, UpTimeout, cancel))
         {

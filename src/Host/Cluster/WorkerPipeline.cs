@@ -25,15 +25,7 @@ public static class WorkerPipeline
         void Log(string line) => console.Error.WriteLine($"worker: {line}");
 
         using var node = ClusterNode.Build(settings, _ => FleetMember.ForWorker(host, Load, finished), Log);
-        try
-        {
-            await node.StartAsync(cancel);
-        }
-        catch (Exception e) when (e is System.Net.Sockets.SocketException or AggregateException or InvalidOperationException)
-        {
-            console.Fail($"worker: cannot listen on {settings.HostName}:{settings.Port}: {e.GetBaseException().Message}");
-            return ExitCodes.RunFailed;
-        }
+        if (!await ClusterNode.TryStartAsync(node, settings, "worker", console, cancel)) return ExitCodes.RunFailed;
         var system = node.Services.GetRequiredService<ActorSystem>();
         var cluster = Akka.Cluster.Cluster.Get(system);
         var removed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
