@@ -100,10 +100,9 @@ public sealed class CgroupActor : ReceiveActor, IWithStash
         // itself, here, instead of its tasks deciding in parallel ahead of time.
         if (snapshot.NeedsHookCall && !snapshot.Program!.HookKeepsState)
         {
-            var rss = proc.RssPages;
             for (var i = 0; i < tasks.Length; i++)
             {
-                var contexts = PhaseAContexts.For(proc, proc.Tasks[i], m.Moves, m.Context.StartMs, rss);
+                var contexts = proc.PhaseAHookContexts(proc.Tasks[i], m.Moves, m.Context);
                 if (contexts.IsEmpty) continue;
                 tasks[i].Tell(new DecideHook(m.Tick, contexts));
                 awaiting++;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using NumaActors.Kernel.Hooks;
 using NumaActors.Kernel.Phases;
 using NumaActors.Kernel.Rules;
 
@@ -57,12 +58,11 @@ public sealed partial class ProcessModel
         foreach (var m in moves) ApplyTaskMove(ctx, m);
 
         var knobs = ScanKnobs(ctx);
-        long tickNs = (long)ctx.TickMs * 1_000_000;
         _balancingEnabledThisTick = false;
         if (_faultBudgetNs.Length != _tasks.Length) _faultBudgetNs = new double[_tasks.Length];
         foreach (var task in _tasks)
         {
-            long ran = (long)(tickNs * task.Utilization);
+            long ran = RuntimeThisTickNs(task, ctx);
             _faultBudgetNs[task.Index] = ran;
             task.RuntimeNs += ran;
             _cpuNs += ran;
@@ -79,6 +79,38 @@ public sealed partial class ProcessModel
         ObserveAccesses(ctx);
         if (_markedTotal > 0) GenerateHintFaults(ctx);
     }
+
+    /// <summary>
+    /// The contexts phase A will present to <c>task_numab_enabled</c> for <paramref name="task"/>,
+    /// in call order, worked out before the phase runs (so an engine can have them decided ahead,
+    /// in parallel): for each phase D move to another node, the call of <c>update_scan_period</c>
+    /// (<see cref="UpdateScanPeriodOnMove"/>: still on the old node, old preferred node); then, if
+    /// the task runs this tick, the call of <c>task_tick_numa</c> (after the moves). Fault
+    /// statistics and RSS do not change between the end of phase C and these calls.
+    /// </summary>
+    public ImmutableArray<HookTaskContext> PhaseAHookContexts(TaskState task, IReadOnlyList<TaskMoveResult> moves, TickContext ctx)
+    {
+        long startMs = ctx.StartMs;
+        int node = task.Node, preferred = task.PreferredNid;
+        var contexts = ImmutableArray.CreateBuilder<HookTaskContext>();
+        foreach (var m in moves)
+        {
+            if (m.TaskId != task.Id) continue;
+            // ApplyTaskMove: the gate is asked only for a real move to another node.
+            if (m.Moved && m.NewNode != node)
+            {
+                contexts.Add(Context(task, node, preferred, startMs));
+                node = m.NewNode;
+            }
+            if (m.NewPreferredNode >= 0) preferred = m.NewPreferredNode;
+        }
+        // RunPhaseACore: a task with no runtime this tick is not asked.
+        if (RuntimeThisTickNs(task, ctx) > 0) contexts.Add(Context(task, node, preferred, startMs));
+        return contexts.ToImmutable();
+    }
+
+    /// <summary>The CPU time a task runs in this tick.</summary>
+    private static long RuntimeThisTickNs(TaskState task, TickContext ctx) => (long)((long)ctx.TickMs * 1_000_000 * task.Utilization);
 
     private void ApplyTaskMove(TickContext ctx, TaskMoveResult m)
     {

@@ -217,8 +217,10 @@ public sealed partial class ProcessModel
         }
     }
 
-    private HookTaskContext Context(TaskState task, long nowMs) => new(
-        task.Id, Pid, CgroupId, task.Node, task.PreferredNid, nowMs * 1_000_000,
+    private HookTaskContext Context(TaskState task, long nowMs) => Context(task, task.Node, task.PreferredNid, nowMs);
+
+    private HookTaskContext Context(TaskState task, int node, int preferred, long nowMs) => new(
+        task.Id, Pid, CgroupId, node, preferred, nowMs * 1_000_000,
         task.HintFaultsLocalPages, task.HintFaultsRemotePages, task.PagesMigrated, RssPages);
 
     /// <summary>The scan knobs that apply to this process: the sysctls, or its cgroup's program overrides where set.</summary>
