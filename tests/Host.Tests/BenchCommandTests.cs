@@ -36,6 +36,38 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_coarser_fault_grain_keeps_the_engines_identical_and_counts_the_same_scale_of_faults()
+    {
+        var exact = CliRun.Of("bench", "--servers", "2", "--seconds", "3", "--out", dir.Of("exact"));
+        var grained = CliRun.Of("bench", "--servers", "2", "--seconds", "3", "--fault-grain", "64KiB", "--out", dir.Of("grain"));
+
+        Assert.True(exact.ExitCode == 0, exact.Err);
+        Assert.True(grained.ExitCode == 0, grained.Err);
+        using var e = JsonDocument.Parse(File.ReadAllText(dir.Of("exact/bench.json")));
+        using var g = JsonDocument.Parse(File.ReadAllText(dir.Of("grain/bench.json")));
+        Assert.Equal(4096, e.RootElement.GetProperty("fault_grain_bytes").GetInt64());
+        Assert.Equal(65536, g.RootElement.GetProperty("fault_grain_bytes").GetInt64());
+        Assert.True(g.RootElement.GetProperty("identical").GetBoolean());
+        // vmstat still counts base-page faults: the grain changes how they are drawn, not their scale.
+        long exactFaults = e.RootElement.GetProperty("runs")[0].GetProperty("hint_faults").GetInt64();
+        long grainedFaults = g.RootElement.GetProperty("runs")[0].GetProperty("hint_faults").GetInt64();
+        Assert.True(exactFaults > 0);
+        Assert.InRange((double)grainedFaults / exactFaults, 0.8, 1.25);
+    }
+
+    [Theory]
+    [InlineData("6KiB")]
+    [InlineData("4MiB")]
+    [InlineData("lots")]
+    public void A_fault_grain_that_is_not_whole_pages_within_a_region_is_bad_input(string grain)
+    {
+        var run = CliRun.Of("bench", "--servers", "2", "--seconds", "1", "--fault-grain", grain, "--out", dir.Of("bad"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--fault-grain", run.Err);
+        Assert.False(File.Exists(dir.Of("bad/bench.json")));
+    }
+
+    [Fact]
     public void Several_sizes_give_a_ratio_each_and_a_fleet_of_one_is_bad_input()
     {
         Assert.Equal(2, CliRun.Of("bench", "--servers", "1", "--out", dir.Of("one")).ExitCode);

@@ -46,6 +46,7 @@ public static class BenchJson
         }
         w.WriteEndArray();
         w.WriteBoolean("identical", result.Identical);
+        w.WriteNumber("fault_grain_bytes", result.FaultGrainBytes);
         w.WriteStartObject("machine");
         w.WriteString("started_utc", result.StartedUtc.ToString("O"));
         w.WriteNumber("processor_count", result.ProcessorCount);

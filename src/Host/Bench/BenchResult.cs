@@ -1,6 +1,9 @@
 namespace NumaActors.Host.Bench;
 
-/// <summary>Everything one <c>bench</c> invocation measured (CONTRACT.md §1, bench.json).</summary>
+/// <summary>
+/// Everything one <c>bench</c> invocation measured (CONTRACT.md §1, bench.json), and the fault grain
+/// the fleet ran with (4 KiB unless <c>--fault-grain</c> said otherwise).
+/// </summary>
 public sealed record BenchResult(
     DateTimeOffset StartedUtc,
     int ProcessorCount,
@@ -8,7 +11,8 @@ public sealed record BenchResult(
     string Os,
     IReadOnlyList<BenchRun> Runs,
     IReadOnlyList<BenchRatio> Ratios,
-    long ProcessPeakWorkingSetBytes)
+    long ProcessPeakWorkingSetBytes,
+    long FaultGrainBytes)
 {
     public bool Identical => Ratios.All(r => r.Identical);
 }

@@ -19,14 +19,14 @@ public static class BenchRunner
 {
     private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(20);
 
-    public static BenchResult Run(IReadOnlyList<int> sizes, int seconds, TextWriter log)
+    public static BenchResult Run(IReadOnlyList<int> sizes, int seconds, TextWriter log, long faultGrainBytes = Scenario.DefaultFaultGrainBytes)
     {
         var started = DateTimeOffset.UtcNow;
         var runs = new List<BenchRun>();
         var ratios = new List<BenchRatio>();
         for (int i = 0; i < sizes.Count; i++)
         {
-            var scenario = BenchScenario.Build(sizes[i], seconds);
+            var scenario = BenchScenario.Build(sizes[i], seconds, faultGrainBytes);
             string[] order = i % 2 == 0
                 ? [RunCommand.SequentialEngine, RunCommand.ActorsEngine]
                 : [RunCommand.ActorsEngine, RunCommand.SequentialEngine];
@@ -48,7 +48,7 @@ public static class BenchRunner
         }
         using var self = Process.GetCurrentProcess();
         return new BenchResult(started, Environment.ProcessorCount, RuntimeInformation.FrameworkDescription,
-            RuntimeInformation.OSDescription, runs, ratios, self.PeakWorkingSet64);
+            RuntimeInformation.OSDescription, runs, ratios, self.PeakWorkingSet64, faultGrainBytes);
     }
 
     private static (BenchRun Run, SimulationReport Report) Measure(Scenario scenario, int servers, int seconds, string engine)

@@ -12,21 +12,26 @@ public static class BenchScenario
     public const string FileName = "bench.yaml";
     private const string Resource = "NumaActors.Host.Bench.bench.yaml";
 
-    /// <summary>Fills the template in: half the servers (rounded up) balance globally, the rest through the hook.</summary>
-    public static string Text(int servers, int seconds)
+    /// <summary>
+    /// Fills the template in: half the servers (rounded up) balance globally, the rest through the
+    /// hook; <paramref name="faultGrainBytes"/> is the scenario's <c>fault_grain</c> (4 KiB: every
+    /// hinting fault simulated).
+    /// </summary>
+    public static string Text(int servers, int seconds, long faultGrainBytes = Scenario.DefaultFaultGrainBytes)
     {
         if (servers < 2) throw new ArgumentOutOfRangeException(nameof(servers), "the bench fleet needs at least 2 servers");
         if (seconds < 1) throw new ArgumentOutOfRangeException(nameof(seconds), "the bench needs at least 1 simulated second");
         return Template()
             .Replace("{{servers}}", servers.ToString(CultureInfo.InvariantCulture))
             .Replace("{{seconds}}", seconds.ToString(CultureInfo.InvariantCulture))
+            .Replace("{{fault_grain}}", (faultGrainBytes / 1024).ToString(CultureInfo.InvariantCulture) + "KiB")
             .Replace("{{global_servers}}", ((servers + 1) / 2).ToString(CultureInfo.InvariantCulture))
             .Replace("{{hooked_servers}}", (servers / 2).ToString(CultureInfo.InvariantCulture));
     }
 
-    public static Scenario Build(int servers, int seconds)
+    public static Scenario Build(int servers, int seconds, long faultGrainBytes = Scenario.DefaultFaultGrainBytes)
     {
-        var loaded = ScenarioLoader.LoadText(Text(servers, seconds), FileName, Directory.GetCurrentDirectory(), Catalogs.Policies);
+        var loaded = ScenarioLoader.LoadText(Text(servers, seconds, faultGrainBytes), FileName, Directory.GetCurrentDirectory(), Catalogs.Policies);
         return loaded.Scenario ?? throw new InvalidOperationException(
             "the embedded bench scenario does not load: " + string.Join("; ", loaded.Diagnostics));
     }

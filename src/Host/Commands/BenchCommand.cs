@@ -2,11 +2,13 @@ using System.CommandLine;
 using NumaActors.Actors.Engine;
 using NumaActors.Host.Bench;
 using NumaActors.Host.Cli;
+using NumaActors.Kernel.Scenarios;
+using U = NumaActors.Topology.Units.Units;
 
 namespace NumaActors.Host.Commands;
 
 /// <summary>
-/// <c>bench [--servers N]... [--seconds S] [--out DIR]</c>: the speed yardstick (DESIGN.md,
+/// <c>bench [--servers N]... [--seconds S] [--fault-grain SIZE] [--out DIR]</c>: the speed yardstick (DESIGN.md,
 /// performance). Runs the bench fleet at each size with both engines, prints a table, writes
 /// <c>DIR/bench.json</c>; exits 1 when the engines' results differ.
 /// </summary>
@@ -33,22 +35,45 @@ public static class BenchCommand
             DefaultValueFactory = _ => DefaultSeconds,
         };
         seconds.Validators.Add(r => { if (r.GetValue(seconds) < 1) r.AddError("--seconds must be at least 1"); });
+        var grain = new Option<string>("--fault-grain")
+        {
+            Description = "Base-page bytes one simulated hinting fault stands for (the scenario's fault_grain): "
+                + "4KiB (default) simulates every fault; e.g. 64KiB draws one per 16 pages. A multiple of 4KiB, at most 2MiB.",
+            DefaultValueFactory = _ => "4KiB",
+        };
+        grain.Validators.Add(r =>
+        {
+            if (ParseGrain(r.GetValue(grain)) is { } error) r.AddError(error);
+        });
         var outDir = new Option<string?>("--out") { Description = "Output directory for bench.json (default ./out/bench)." };
 
         var command = new Command("bench", "Run the benchmark fleet at each size with both engines; print a table and write bench.json.")
         {
-            servers, seconds, outDir,
+            servers, seconds, grain, outDir,
         };
-        command.SetAction(parse => Run(console, parse.GetValue(servers)!, parse.GetValue(seconds), parse.GetValue(outDir) ?? Path.Combine("out", "bench")));
+        command.SetAction(parse =>
+        {
+            U.TryParseSize(parse.GetValue(grain), out long grainBytes, out _);
+            return Run(console, parse.GetValue(servers)!, parse.GetValue(seconds), grainBytes, parse.GetValue(outDir) ?? Path.Combine("out", "bench"));
+        });
         return command;
     }
 
-    private static int Run(CliConsole console, int[] servers, int seconds, string outDir)
+    /// <summary>Null when <paramref name="text"/> is a usable fault grain, else the error to show.</summary>
+    private static string? ParseGrain(string? text)
+    {
+        if (!U.TryParseSize(text, out long bytes, out string error)) return $"--fault-grain: {error}";
+        if (bytes <= 0 || bytes % 4096 != 0) return $"--fault-grain: '{text}' is not a whole number of 4KiB pages";
+        if (bytes > Scenario.DefaultRegionSizeBytes) return $"--fault-grain: '{text}' is larger than the bench fleet's 2MiB regions";
+        return null;
+    }
+
+    private static int Run(CliConsole console, int[] servers, int seconds, long faultGrainBytes, string outDir)
     {
         BenchResult result;
         try
         {
-            result = BenchRunner.Run(servers, seconds, console.Out);
+            result = BenchRunner.Run(servers, seconds, console.Out, faultGrainBytes);
         }
         catch (ActorEngineException e)
         {

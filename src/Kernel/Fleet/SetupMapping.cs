@@ -48,5 +48,6 @@ public static class SetupMapping
 
     public static ServerSetup Server(Scenario scenario, ServerPlan plan, Knobs.NumaBalancingKnobs knobs) =>
         new(plan.ServerId, plan.Class.Machine, knobs, ImmutableArray<ProcessSetup>.Empty, scenario.Seed,
-            Costs(plan.Class.Costs), scenario.RegionSizeBytes, (int)scenario.Tick.TotalMilliseconds);
+            Costs(plan.Class.Costs), scenario.RegionSizeBytes, (int)scenario.Tick.TotalMilliseconds,
+            (int)(scenario.FaultGrainBytes / Rules.KernelConstants.PageSize));
 }

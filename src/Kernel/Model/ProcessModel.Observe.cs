@@ -23,7 +23,10 @@ public sealed partial class ProcessModel
         ObserveTasks(ctx);
     }
 
-    /// <summary>Set whenever pages move or the access model changes; the slice shares are then recomputed once.</summary>
+    /// <summary>
+    /// Set when pages are placed or the access model changes; the slice shares are then recomputed
+    /// once. Migrations and demotions update the shares in place (<see cref="ShiftSliceShare"/>).
+    /// </summary>
     private bool _layoutDirty = true;
 
     private void RecomputeSliceShares()
@@ -32,7 +35,7 @@ public sealed partial class ProcessModel
         Array.Clear(_sliceNodeShare);
         for (int r = 0; r < RegionCount; r++)
         {
-            int slice = _regionOwner[r] < 0 || _sharedRegions == RegionCount ? 0 : _regionOwner[r] + 1;
+            int slice = SliceOf(r);
             double w = _regionWeight[r] / _resident[r];
             for (int n = 0; n < _n; n++)
             {
@@ -40,6 +43,23 @@ public sealed partial class ProcessModel
                 if (p != 0) _sliceNodeShare[slice * _n + n] += w * p;
             }
         }
+    }
+
+    /// <summary>The access slice a region belongs to: 0 = shared, k + 1 = task k's private memory.</summary>
+    private int SliceOf(int r) => _regionOwner[r] < 0 || _sharedRegions == RegionCount ? 0 : _regionOwner[r] + 1;
+
+    /// <summary>
+    /// <paramref name="pages"/> of region <paramref name="r"/> moved from <paramref name="src"/> to
+    /// <paramref name="dst"/>: the slice shares change by that region's weight per page times the
+    /// pages, so a tick with migrations costs O(moves), not a recompute over every region.
+    /// </summary>
+    private void ShiftSliceShare(int r, int src, int dst, long pages)
+    {
+        if (_layoutDirty || pages == 0) return;
+        int row = SliceOf(r) * _n;
+        double d = _regionWeight[r] / _resident[r] * pages;
+        _sliceNodeShare[row + src] -= d;
+        _sliceNodeShare[row + dst] += d;
     }
 
     private void ObserveTasks(TickContext ctx)

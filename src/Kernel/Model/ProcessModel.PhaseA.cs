@@ -14,6 +14,9 @@ public sealed partial class ProcessModel
 
     // Request slots of the region being faulted: key (task, src, dst, kind) → index in _requests.
     private const int RequestKinds = 3;
+    // A grain's last fault on a node may cover fewer pages than a full grain: such a partial fault
+    // gets a request of its own, so every request's folios have one size.
+    private const int RequestSizes = 2;
     private int[] _requestSlot = [];
     private int[] _requestSlotStamp = [];
     private int _requestStamp;
@@ -151,6 +154,9 @@ public sealed partial class ProcessModel
     /// resident pages, each of the m marked folios faults with probability 1 − exp(−λ·Δt); one
     /// binomial draw per region, then each fault is attributed to a task (owner, or in proportion
     /// to the tasks' shared rates), a memory node (in proportion to marked pages) and a bucket.
+    /// With a fault grain of G folios, the draw is over the region's ⌈m / G⌉ grains with the same
+    /// per-folio probability, and each simulated fault takes up to G marked folios of its node and
+    /// counts (vmstat, cost, <c>task_numa_fault</c> pages, migration) as that many faults.
     /// </summary>
     private void GenerateHintFaults(TickContext ctx)
     {
@@ -161,6 +167,8 @@ public sealed partial class ProcessModel
         double hintNs = _costs.HintFaultNs;
         double migrateNs = _folioPages > 1 ? _costs.MigrateThpNs : _costs.MigratePageNs;
         int folioPages = _folioPages;
+        int grainFolios = _grainFolios;
+        long grainPages = (long)folioPages * grainFolios;
         var budget = _faultBudgetNs;
         // Tasks that can still take a fault this tick. Once none can, every further fault is dropped
         // unseen: only the shared-task draws that the full loop would make are kept, so the random
@@ -174,7 +182,7 @@ public sealed partial class ProcessModel
             long marked = 0;
             for (int n = 0; n < _n; n++) marked += _markedOnNode[row + n];
             if (marked <= 0) continue;
-            int folios = (int)(marked / folioPages);
+            int folios = grainFolios == 1 ? (int)(marked / folioPages) : (int)((marked + grainPages - 1) / grainPages);
             if (folios <= 0) continue;
             double lambda = _regionRate[r] / _resident[r] * folioPages;
             int faults = _faultRng.Binomial(folios, 1 - Math.Exp(-lambda * dt));
@@ -206,12 +214,13 @@ public sealed partial class ProcessModel
                 }
                 var task = _tasks[t];
                 int memNode = PickMarkedNode(row, marked);
-                marked -= folioPages;
-                _markedOnNode[row + memNode] -= folioPages;
-                _markedTotal -= folioPages;
+                int pages = grainFolios == 1 ? folioPages : (int)Math.Min(grainPages, _markedOnNode[row + memNode]);
+                marked -= pages;
+                _markedOnNode[row + memNode] -= pages;
+                _markedTotal -= pages;
                 int b = _pickRng.NextInt(buckets);
-                bool migrating = TakeHintFault(ctx, task, r, b, memNode, tiering);
-                budget[t] -= hintNs + (migrating ? migrateNs : 0);
+                bool migrating = TakeHintFault(ctx, task, r, b, memNode, tiering, pages);
+                budget[t] -= (hintNs + (migrating ? migrateNs : 0)) * (pages / folioPages);
                 if (budget[t] < hintNs) usable--;
             }
         }
@@ -249,16 +258,18 @@ public sealed partial class ProcessModel
 
     /// <summary>
     /// <c>do_numa_page</c> → <c>numa_migrate_check</c> → <c>mpol_misplaced</c> (§3.1, §5.1–§5.3) for
-    /// one fault; accounting (<c>task_numa_fault</c>) waits for phase C.
+    /// one simulated fault of <paramref name="pages"/> base pages (one folio, or a grain of them);
+    /// accounting (<c>task_numa_fault</c>) waits for phase C.
     /// </summary>
-    private bool TakeHintFault(TickContext ctx, TaskState task, int r, int b, int memNode, bool tiering)
+    private bool TakeHintFault(TickContext ctx, TaskState task, int r, int b, int memNode, bool tiering, int pages)
     {
         int cpuNode = task.Node;
         bool local = memNode == cpuNode;
-        _vmstat.NumaHintFaults++;
-        if (local) _vmstat.NumaHintFaultsLocal++;
+        int faults = pages / _folioPages;
+        _vmstat.NumaHintFaults += faults;
+        if (local) _vmstat.NumaHintFaultsLocal += faults;
         _pidsActive[1] |= 1UL << PidBucket(task.Id);
-        Charge(task, _costs.HintFaultNs);
+        Charge(task, _costs.HintFaultNs * faults);
 
         int bi = r * KernelConstants.CpupidBuckets + b;
         bool slowTiering = tiering && !_topo.TopTier[memNode];
@@ -285,9 +296,9 @@ public sealed partial class ProcessModel
                 if (MigrationFilter.ShouldMigrate(task.Index, cpuNode, memNode, last, task.PreferredNid, task.ScanSeq, group))
                     kind = MigrationKind.Normal;
             }
-            if (kind is { } k) seq = AddToRequest(ctx, task, r, memNode, cpuNode, k);
+            if (kind is { } k) seq = AddToRequest(ctx, task, r, memNode, cpuNode, k, pages);
         }
-        _pending.Add(new PendingFault(task.Index, r, b, memNode, lastTask, lastNode, local, seq, _folioPages));
+        _pending.Add(new PendingFault(task.Index, r, b, memNode, lastTask, lastNode, local, seq, pages));
         return seq >= 0;
     }
 
@@ -305,25 +316,27 @@ public sealed partial class ProcessModel
     }
 
     /// <summary>
-    /// Adds the fault's folio to this region's request for (task, src, dst, kind), or starts one.
-    /// A slot table indexed by that key, stamped per region, finds the request without scanning.
+    /// Adds the fault's <paramref name="pages"/> (one folio or grain) to this region's request for
+    /// (task, src, dst, kind, full or partial grain), or starts one. A slot table indexed by that
+    /// key, stamped per region, finds the request without scanning.
     /// </summary>
-    private int AddToRequest(TickContext ctx, TaskState task, int r, int src, int dst, MigrationKind kind)
+    private int AddToRequest(TickContext ctx, TaskState task, int r, int src, int dst, MigrationKind kind, int pages)
     {
-        int key = ((task.Index * _n + src) * _n + dst) * RequestKinds + (int)kind;
+        int partial = pages == _folioPages * _grainFolios ? 0 : 1;
+        int key = (((task.Index * _n + src) * _n + dst) * RequestKinds + (int)kind) * RequestSizes + partial;
         if (_requestSlotStamp[key] == _requestStamp)
         {
             int i = _requestSlot[key];
             ref var q = ref CollectionsMarshal.AsSpan(_requests)[i];
             q = q with { Folios = q.Folios + 1 };
-            if (kind == MigrationKind.Promotion) _vmstat.PgpromoteCandidate += _folioPages;
-            if (kind == MigrationKind.PromotionNoRateLimit) _vmstat.PgpromoteCandidateNrl += _folioPages;
+            if (kind == MigrationKind.Promotion) _vmstat.PgpromoteCandidate += pages;
+            if (kind == MigrationKind.PromotionNoRateLimit) _vmstat.PgpromoteCandidateNrl += pages;
             return q.Seq;
         }
         int seq = _requests.Count;
-        if (kind == MigrationKind.Promotion) _vmstat.PgpromoteCandidate += _folioPages;
-        if (kind == MigrationKind.PromotionNoRateLimit) _vmstat.PgpromoteCandidateNrl += _folioPages;
-        _requests.Add(new MigrationRequest(task.Id, Pid, r, src, dst, 1, _folioPages, kind, ctx.Gates.HotThresholdMs(CgroupId), seq));
+        if (kind == MigrationKind.Promotion) _vmstat.PgpromoteCandidate += pages;
+        if (kind == MigrationKind.PromotionNoRateLimit) _vmstat.PgpromoteCandidateNrl += pages;
+        _requests.Add(new MigrationRequest(task.Id, Pid, r, src, dst, 1, pages, kind, ctx.Gates.HotThresholdMs(CgroupId), seq));
         _requestSlotStamp[key] = _requestStamp;
         _requestSlot[key] = seq;
         return seq;
@@ -332,7 +345,7 @@ public sealed partial class ProcessModel
     /// <summary>Forgets the previous region's requests in the slot table (a new stamp; a clear on wrap-around).</summary>
     private void BeginRegionRequests()
     {
-        int size = _tasks.Length * _n * _n * RequestKinds;
+        int size = _tasks.Length * _n * _n * RequestKinds * RequestSizes;
         if (_requestSlot.Length != size)
         {
             _requestSlot = new int[size];

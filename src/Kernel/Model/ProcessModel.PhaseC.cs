@@ -71,7 +71,7 @@ public sealed partial class ProcessModel
                         _cpupidTask[bi] = -1;
                         _cpupidNode[bi] = -1;
                     }
-                    Charge(task, f.Pages > 1 ? _costs.MigrateThpNs : _costs.MigratePageNs);
+                    Charge(task, (_folioPages > 1 ? _costs.MigrateThpNs : _costs.MigratePageNs) * (f.Pages / _folioPages));
                     flags |= TnfMigrated;
                     accountNode = q.DstNode;
                 }
@@ -95,10 +95,10 @@ public sealed partial class ProcessModel
 
     private void MovePages(int r, int src, int dst, long pages)
     {
-        _layoutDirty = true;
         long moved = Math.Min(pages, _pagesOnNode[r * _n + src]);
         _pagesOnNode[r * _n + src] -= moved;
         _pagesOnNode[r * _n + dst] += moved;
+        ShiftSliceShare(r, src, dst, moved);
         long marked = _markedOnNode[r * _n + src];
         if (marked > _pagesOnNode[r * _n + src])
         {

@@ -20,6 +20,8 @@ public sealed partial class ProcessModel
     private readonly int _n;
     private readonly int _regionPages;
     private readonly int _folioPages;
+    // Folios one simulated hinting fault stands for (the fault grain; 1 = every fault simulated).
+    private readonly int _grainFolios;
     private readonly DeterministicRandom _faultRng;
     private readonly DeterministicRandom _pickRng;
 
@@ -53,7 +55,7 @@ public sealed partial class ProcessModel
 
     private readonly VmStat _vmstat = new();
 
-    public ProcessModel(ProcessSetup setup, int firstTaskId, NumaTopology topology, CostModel costs, long regionSizeBytes, ulong seed, int serverId, long nowMs, uint scanDelayMs)
+    public ProcessModel(ProcessSetup setup, int firstTaskId, NumaTopology topology, CostModel costs, long regionSizeBytes, ulong seed, int serverId, long nowMs, uint scanDelayMs, int faultGrainPages = 1)
     {
         Setup = setup;
         _topo = topology;
@@ -61,6 +63,8 @@ public sealed partial class ProcessModel
         _n = topology.NodeCount;
         _regionPages = (int)Math.Max(1, regionSizeBytes / KernelConstants.PageSize);
         _folioPages = setup.TransparentHugePages ? Math.Min(KernelConstants.HugePagePages, _regionPages) : 1;
+        // A THP folio is already coarser than any grain: the grain only groups base pages.
+        _grainFolios = _folioPages == 1 ? Math.Clamp(faultGrainPages, 1, _regionPages) : 1;
         long totalPages = Math.Max(1, setup.MemoryBytes / KernelConstants.PageSize);
         RegionCount = (int)((totalPages + _regionPages - 1) / _regionPages);
         int r = RegionCount;

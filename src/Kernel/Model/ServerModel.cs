@@ -194,7 +194,7 @@ public sealed class ServerModel
         if (_processes.Any(p => p.Pid == setup.Pid))
             throw new ArgumentException($"process {setup.Pid} already exists on server {ServerId}", nameof(setup));
         var proc = new ProcessModel(setup, _nextTaskId, Topology, _setup.CostModel, _setup.RegionSizeBytes, _setup.Seed, ServerId, NowMs,
-            _gates.Overrides(setup.CgroupId).ScanDelayMs ?? Knobs.ScanDelayMs);
+            _gates.Overrides(setup.CgroupId).ScanDelayMs ?? Knobs.ScanDelayMs, _setup.FaultGrainPages);
         _nextTaskId += setup.Tasks;
         InitialPlacer.PlaceTasks(proc, Topology, RunningPerNode());
         InitialPlacer.PlaceMemory(proc, setup.Placement, Topology, _nodes);

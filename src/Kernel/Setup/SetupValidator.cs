@@ -13,6 +13,8 @@ public static class SetupValidator
         if (setup.TickMs <= 0) errors.Add($"server {setup.ServerId}: tick must be positive, got {setup.TickMs} ms");
         if (setup.RegionSizeBytes < 4096 || setup.RegionSizeBytes % 4096 != 0)
             errors.Add($"server {setup.ServerId}: region size must be a positive multiple of 4 KiB, got {setup.RegionSizeBytes} bytes");
+        if (setup.FaultGrainPages < 1 || (long)setup.FaultGrainPages * 4096 > setup.RegionSizeBytes)
+            errors.Add($"server {setup.ServerId}: fault grain must be 1 to {setup.RegionSizeBytes / 4096} pages (one region), got {setup.FaultGrainPages}");
         var seen = new HashSet<int>();
         foreach (var p in setup.Processes)
         {

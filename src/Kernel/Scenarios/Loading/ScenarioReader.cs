@@ -15,7 +15,7 @@ internal sealed partial class ScenarioReader(
     Func<NumaActors.Topology.Machine, IReadOnlyList<NumaActors.Topology.TopologyIssue>> validateTopology)
 {
     private static readonly string[] TopKeys =
-        ["version", "name", "seed", "duration", "tick", "hook_resolution", "region_size", "fleet", "workloads", "policies", "timeline", "arms", "outputs"];
+        ["version", "name", "seed", "duration", "tick", "hook_resolution", "region_size", "fault_grain", "fleet", "workloads", "policies", "timeline", "arms", "outputs"];
 
     /// <summary>The sizes the engine's regions are carved from are 4 KiB pages (DESIGN.md, cost model).</summary>
     private const long PageSize = 4096;
@@ -77,6 +77,7 @@ internal sealed partial class ScenarioReader(
             }
             : HookResolution.Leaf;
         var regionSize = top.Get("region_size") is { } rs ? ReadRegionSize(rs) : Scenario.DefaultRegionSizeBytes;
+        var faultGrain = top.Get("fault_grain") is { } fg ? ReadFaultGrain(fg, regionSize) : Scenario.DefaultFaultGrainBytes;
 
         if (top.Get("fleet") is { } fleet) ReadFleet(fleet);
         else _fleetUnreadable = true;
@@ -92,7 +93,7 @@ internal sealed partial class ScenarioReader(
             Diagnostics.Error(tickNode, $"tick {Fmt(_tick)} does not divide the default timeseries_interval {Fmt(Outputs.Default.TimeseriesInterval)}; set outputs.timeseries_interval to a whole number of ticks");
 
         if (Diagnostics.HasErrors || version is null || name is null || seed is null || _duration is null
-            || resolution is null || regionSize is null || outputs is null)
+            || resolution is null || regionSize is null || faultGrain is null || outputs is null)
             return null;
         return new Scenario(
             version.Value, name, seed.Value, _duration.Value, _tick, resolution.Value, regionSize.Value,
@@ -101,7 +102,7 @@ internal sealed partial class ScenarioReader(
             _policies.Select(p => p.Model!).ToImmutableArray(),
             _timeline.Select(e => e.Event).OrderBy(e => e.At).ToImmutableArray(), // stable: ties keep file order
             _arms.Select(a => a.Arm).ToImmutableArray(),
-            outputs, sourcePath, baseDirectory);
+            outputs, sourcePath, baseDirectory) { FaultGrainBytes = faultGrain.Value };
     }
 
     private long? ReadRegionSize(YamlNode node)
@@ -111,6 +112,24 @@ internal sealed partial class ScenarioReader(
         if (size.Value % PageSize == 0) return size;
         Diagnostics.Error(node, $"region_size must be a whole number of 4KiB pages, found '{((YamlScalarNode)node).Value}'");
         return null;
+    }
+
+    private long? ReadFaultGrain(YamlNode node, long? regionSize)
+    {
+        var size = _r.Size(node, "fault_grain");
+        if (size is null) return null;
+        string text = ((YamlScalarNode)node).Value ?? "";
+        if (size.Value <= 0 || size.Value % PageSize != 0)
+        {
+            Diagnostics.Error(node, $"fault_grain must be a whole number of 4KiB pages, found '{text}'");
+            return null;
+        }
+        if (regionSize is { } region && size.Value > region)
+        {
+            Diagnostics.Error(node, $"fault_grain '{text}' is larger than a region ({region / 1024}KiB): one simulated fault covers at most one region's pages on a node");
+            return null;
+        }
+        return size;
     }
 
     private Outputs? ReadOutputs(YamlNode node, bool tickOk)

@@ -33,6 +33,16 @@ public sealed record Scenario(
     string? SourcePath,
     string BaseDirectory)
 {
+    /// <summary>
+    /// Base-page bytes one simulated hinting fault stands for (<c>fault_grain</c>): 4 KiB (the
+    /// default) simulates every fault; a larger grain draws one fault per grain of marked pages and
+    /// accounts it as that many, trading variance for speed (docs/MODEL.md, docs/PERFORMANCE.md).
+    /// </summary>
+    public long FaultGrainBytes { get; init; } = DefaultFaultGrainBytes;
+
+    /// <summary>The default fault grain: one 4 KiB page, every hinting fault simulated.</summary>
+    public const long DefaultFaultGrainBytes = 4096;
+
     /// <summary>Default simulation step (CONTRACT.md §2).</summary>
     public static TimeSpan DefaultTick { get; } = TimeSpan.FromMilliseconds(100);
 
