@@ -46,7 +46,7 @@ public sealed class FaultMigrationTests : TestKit
 
         var (refusedCtx, refused) = TickUntilRequests(cgroup, sim);
         Assert.All(refused, q => Assert.Equal((1, 0), (q.SrcNode, q.DstNode)));
-        fullNode.Tell(new ResolveMigrations(refusedCtx.TickIndex, refusedCtx, [], refused), TestActor);
+        fullNode.Tell(new ResolveMigrations(refusedCtx.TickIndex, refusedCtx, [], [refused]), TestActor);
         var no = ExpectMsg<MigrationsResolved>();
         var refusedFolios = refused.Sum(q => q.Folios);
         Assert.Equal(refusedFolios, no.Output.Results.Sum(r => r.Failed));
@@ -59,7 +59,7 @@ public sealed class FaultMigrationTests : TestKit
 
         var (takenCtx, taken) = TickUntilRequests(cgroup, sim);
         var onNode0 = process.PagesOnNode(0);
-        roomyNode.Tell(new ResolveMigrations(takenCtx.TickIndex, takenCtx, [], taken), TestActor);
+        roomyNode.Tell(new ResolveMigrations(takenCtx.TickIndex, takenCtx, [], [taken]), TestActor);
         var yes = ExpectMsg<MigrationsResolved>();
         Assert.Equal(taken.Sum(q => q.Folios), yes.Output.Results.Sum(r => r.Migrated));
         PhaseC(cgroup, takenCtx, yes.Output.Results);
@@ -76,7 +76,8 @@ public sealed class FaultMigrationTests : TestKit
             var ctx = sim.Model.BeginTick();
             cgroup.Tell(new RunScanAndFaults(ctx.TickIndex, ctx, [], 0), TestActor);
             var taken = ExpectMsg<FaultsTaken>();
-            if (!taken.Requests.IsEmpty) return (ctx, taken.Requests);
+            var requests = taken.RequestsByNode.SelectMany(byNode => byNode).ToImmutableArray();
+            if (!requests.IsEmpty) return (ctx, requests);
             PhaseC(cgroup, ctx, []);
         }
         throw new Xunit.Sdk.XunitException("no migration request in 60 ticks");

@@ -55,6 +55,22 @@ public sealed class BenchCommandTests : IDisposable
         Assert.InRange((double)grainedFaults / exactFaults, 0.8, 1.25);
     }
 
+    [Fact]
+    public void One_engine_alone_runs_once_per_size_and_claims_no_comparison()
+    {
+        var run = CliRun.Of("bench", "--servers", "2", "--seconds", "1", "--engine", "actors", "--out", dir.Of("actors"));
+
+        Assert.True(run.ExitCode == 0, run.Err);
+        Assert.Contains("results not compared", run.Out);
+        using var doc = JsonDocument.Parse(File.ReadAllText(dir.Of("actors/bench.json")));
+        var runs = doc.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal("actors", Assert.Single(runs).GetProperty("engine").GetString());
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("identical").ValueKind);
+        Assert.Equal(0, doc.RootElement.GetProperty("ratios").GetArrayLength());
+
+        Assert.Equal(2, CliRun.Of("bench", "--servers", "2", "--engine", "gpu", "--out", dir.Of("gpu")).ExitCode);
+    }
+
     [Theory]
     [InlineData("6KiB")]
     [InlineData("4MiB")]

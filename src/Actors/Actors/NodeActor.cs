@@ -15,7 +15,7 @@ public sealed class NodeActor : ReceiveActor
     public NodeActor(NodeModel node)
     {
         Receive<ResolveMigrations>(m =>
-            Sender.Tell(new MigrationsResolved(m.Tick, node.Id, node.RunPhaseB(m.Context, m.Transfers, m.Requests))));
+            Sender.Tell(new MigrationsResolved(m.Tick, node.Id, node.RunPhaseB(m.Context, m.Transfers, m.RequestsByProcess))));
     }
 
     public static Props Props(NodeModel node, string? dispatcher) => Akka.Actor.Props.Create(() => new NodeActor(node)).On(dispatcher);

@@ -45,7 +45,7 @@ public sealed class ServerActor : ReceiveActor, IWithStash
     private TickContext? ctx;
     private int[] pids = [];
     private int awaiting;
-    private ImmutableArray<MigrationRequest>[] requests = [];
+    private ImmutableArray<ImmutableArray<MigrationRequest>>[] requests = [];
     private NodePhaseBOutput[] nodeOutputs = [];
     private ProcessPhaseCOutput[] processOutputs = [];
 
@@ -163,7 +163,7 @@ public sealed class ServerActor : ReceiveActor, IWithStash
         if (due.Count > 0 || ServerSimulation.DetachedAny(taken)) RefreshHooks();
         ctx = sim.Model.BeginTick();
         pids = [.. cgroups.Keys];
-        requests = new ImmutableArray<MigrationRequest>[pids.Length];
+        requests = new ImmutableArray<ImmutableArray<MigrationRequest>>[pids.Length];
         processOutputs = new ProcessPhaseCOutput[pids.Length];
         nodeOutputs = new NodePhaseBOutput[nodes.Length];
         awaiting = pids.Length;
@@ -174,7 +174,7 @@ public sealed class ServerActor : ReceiveActor, IWithStash
 
     private void PhaseADone(FaultsTaken m)
     {
-        requests[Array.BinarySearch(pids, m.Pid)] = m.Requests;
+        requests[Array.BinarySearch(pids, m.Pid)] = m.RequestsByNode;
         if (--awaiting == 0) StartPhaseB();
     }
 

@@ -11,9 +11,11 @@ public static class MigrationProtocol
 {
     /// <summary>
     /// Phase B for one node: last tick's page transfers that name it and this tick's requests whose
-    /// destination it is, in pid order (the node sorts by task id, region, seq before deciding).
+    /// destination it is, one array per process in pid order (the node sorts by task id, region, seq
+    /// before deciding).
     /// </summary>
-    public sealed record ResolveMigrations(long Tick, TickContext Context, ImmutableArray<PageTransfer> Transfers, ImmutableArray<MigrationRequest> Requests);
+    public sealed record ResolveMigrations(long Tick, TickContext Context, ImmutableArray<PageTransfer> Transfers,
+        ImmutableArray<ImmutableArray<MigrationRequest>> RequestsByProcess);
 
     /// <summary>Phase B done: results per request, a demotion demand if kswapd woke, the node's view.</summary>
     public sealed record MigrationsResolved(long Tick, int NodeId, NodePhaseBOutput Output);

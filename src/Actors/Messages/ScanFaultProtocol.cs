@@ -16,6 +16,9 @@ public static class ScanFaultProtocol
     /// </summary>
     public sealed record RunScanAndFaults(long Tick, TickContext Context, ImmutableArray<TaskMoveResult> Moves, int HookGeneration);
 
-    /// <summary>Phase A done: the migration requests of the tick's hinting faults, in the process's order.</summary>
-    public sealed record FaultsTaken(long Tick, int Pid, ImmutableArray<MigrationRequest> Requests);
+    /// <summary>
+    /// Phase A done: the migration requests of the tick's hinting faults by destination node (index =
+    /// node id), each node's in the process's order.
+    /// </summary>
+    public sealed record FaultsTaken(long Tick, int Pid, ImmutableArray<ImmutableArray<MigrationRequest>> RequestsByNode);
 }

@@ -10,14 +10,22 @@ namespace NumaActors.Actors.Tick;
 /// </summary>
 public static class PhaseRouting
 {
-    /// <summary>Phase A → B: each request to its destination node, processes in pid order.</summary>
-    public static ImmutableArray<MigrationRequest>[] RequestsByNode(int nodeCount, IReadOnlyList<ImmutableArray<MigrationRequest>> byPidOrder)
+    /// <summary>
+    /// Phase A → B: for each destination node, the processes' arrays for it in pid order (the
+    /// requests themselves are not copied; the node copies them once into its sort buffer).
+    /// </summary>
+    public static ImmutableArray<ImmutableArray<MigrationRequest>>[] RequestsByNode(int nodeCount,
+        IReadOnlyList<ImmutableArray<ImmutableArray<MigrationRequest>>> byPidOrder)
     {
-        var perNode = new ImmutableArray<MigrationRequest>.Builder[nodeCount];
-        for (var n = 0; n < nodeCount; n++) perNode[n] = ImmutableArray.CreateBuilder<MigrationRequest>();
-        foreach (var requests in byPidOrder)
-            foreach (var q in requests) perNode[q.DstNode].Add(q);
-        return [.. perNode.Select(b => b.ToImmutable())];
+        var perNode = new ImmutableArray<ImmutableArray<MigrationRequest>>[nodeCount];
+        for (var n = 0; n < nodeCount; n++)
+        {
+            var parts = ImmutableArray.CreateBuilder<ImmutableArray<MigrationRequest>>(byPidOrder.Count);
+            foreach (var byNode in byPidOrder)
+                if (!byNode[n].IsEmpty) parts.Add(byNode[n]);
+            perNode[n] = parts.DrainToImmutable();
+        }
+        return perNode;
     }
 
     /// <summary>Phase B → C: results grouped by pid, nodes in id order, each node's results in its order.</summary>

@@ -45,7 +45,9 @@ public static class BenchJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        w.WriteBoolean("identical", result.Identical);
+        // One engine alone compares nothing: "identical" is null then, never a claim.
+        if (result.Compared) w.WriteBoolean("identical", result.Identical);
+        else w.WriteNull("identical");
         w.WriteNumber("fault_grain_bytes", result.FaultGrainBytes);
         w.WriteStartObject("machine");
         w.WriteString("started_utc", result.StartedUtc.ToString("O"));

@@ -12,7 +12,9 @@ public sealed record BenchResult(
     IReadOnlyList<BenchRun> Runs,
     IReadOnlyList<BenchRatio> Ratios,
     long ProcessPeakWorkingSetBytes,
-    long FaultGrainBytes)
+    long FaultGrainBytes,
+    bool Compared = true)
 {
-    public bool Identical => Ratios.All(r => r.Identical);
+    /// <summary>Both engines ran and gave the same results (false when only one engine ran: nothing was compared).</summary>
+    public bool Identical => Compared && Ratios.All(r => r.Identical);
 }

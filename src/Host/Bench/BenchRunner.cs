@@ -19,7 +19,12 @@ public static class BenchRunner
 {
     private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(20);
 
-    public static BenchResult Run(IReadOnlyList<int> sizes, int seconds, TextWriter log, long faultGrainBytes = Scenario.DefaultFaultGrainBytes)
+    /// <param name="engines">
+    /// Null: both engines, alternating, compared. One engine's name: that engine only (for fleets
+    /// too large to run twice); no ratio and no comparison are made.
+    /// </param>
+    public static BenchResult Run(IReadOnlyList<int> sizes, int seconds, TextWriter log, long faultGrainBytes = Scenario.DefaultFaultGrainBytes,
+        string? engines = null)
     {
         var started = DateTimeOffset.UtcNow;
         var runs = new List<BenchRun>();
@@ -27,9 +32,10 @@ public static class BenchRunner
         for (int i = 0; i < sizes.Count; i++)
         {
             var scenario = BenchScenario.Build(sizes[i], seconds, faultGrainBytes);
-            string[] order = i % 2 == 0
-                ? [RunCommand.SequentialEngine, RunCommand.ActorsEngine]
-                : [RunCommand.ActorsEngine, RunCommand.SequentialEngine];
+            string[] order = engines is not null ? [engines]
+                : i % 2 == 0
+                    ? [RunCommand.SequentialEngine, RunCommand.ActorsEngine]
+                    : [RunCommand.ActorsEngine, RunCommand.SequentialEngine];
             var results = new Dictionary<string, string>();
             var byEngine = new Dictionary<string, BenchRun>();
             foreach (var engine in order)
@@ -41,6 +47,7 @@ public static class BenchRunner
                 byEngine[engine] = run;
                 runs.Add(run);
             }
+            if (engines is not null) continue;
             var seq = byEngine[RunCommand.SequentialEngine].ServerSecondsPerWallSecond;
             var act = byEngine[RunCommand.ActorsEngine].ServerSecondsPerWallSecond;
             ratios.Add(new BenchRatio(sizes[i], seq > 0 ? act / seq : 0,
@@ -48,7 +55,7 @@ public static class BenchRunner
         }
         using var self = Process.GetCurrentProcess();
         return new BenchResult(started, Environment.ProcessorCount, RuntimeInformation.FrameworkDescription,
-            RuntimeInformation.OSDescription, runs, ratios, self.PeakWorkingSet64, faultGrainBytes);
+            RuntimeInformation.OSDescription, runs, ratios, self.PeakWorkingSet64, faultGrainBytes, Compared: engines is null);
     }
 
     private static (BenchRun Run, SimulationReport Report) Measure(Scenario scenario, int servers, int seconds, string engine)

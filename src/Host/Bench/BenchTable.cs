@@ -31,6 +31,7 @@ public static class BenchTable
                 r.Engine == "actors" && ratio is not null ? ratio.ActorsOverSequential.ToString("0.00") + "x" : "");
         }
         console.Rich.Write(table);
+        if (!result.Compared) console.Out.WriteLine("one engine only: results not compared, no actors/sequential ratio");
         foreach (var r in result.Ratios)
             console.Out.WriteLine(r.Identical
                 ? $"{r.Servers:N0} servers: both engines gave identical results"

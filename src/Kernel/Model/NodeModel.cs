@@ -65,9 +65,22 @@ public sealed class NodeModel
     /// this node) sorted by (task id, region, seq): promotion candidates against the rate limit,
     /// then every folio against <c>free ≥ WMARK_HIGH + nr_pages</c> (§5.4).
     /// </summary>
-    public NodePhaseBOutput RunPhaseB(TickContext ctx, IReadOnlyList<PageTransfer> transfers, IReadOnlyList<MigrationRequest> requests)
+    /// <remarks>
+    /// The requests come as one array per process (<paramref name="requestsByProcess"/>, in pid
+    /// order), as the processes' phase A made them: they are copied once, into the node's sort buffer.
+    /// </remarks>
+    public NodePhaseBOutput RunPhaseB(TickContext ctx, IReadOnlyList<PageTransfer> transfers, IReadOnlyList<ImmutableArray<MigrationRequest>> requestsByProcess)
     {
-        var results = RunPhaseB(ctx, transfers, requests, out var demotion);
+        int count = 0;
+        foreach (var part in requestsByProcess) count += part.Length;
+        EnsureSortBuffer(count);
+        int at = 0;
+        foreach (var part in requestsByProcess)
+        {
+            part.CopyTo(_sortBuffer, at);
+            at += part.Length;
+        }
+        var results = Resolve(ctx, transfers, count, out var demotion);
         return new NodePhaseBOutput([.. results], demotion, View);
     }
 
@@ -77,6 +90,20 @@ public sealed class NodeModel
     /// </summary>
     public IReadOnlyList<MigrationResult> RunPhaseB(TickContext ctx, IReadOnlyList<PageTransfer> transfers, IReadOnlyList<MigrationRequest> requests,
         out DemotionDemand? demotion)
+    {
+        int count = requests.Count;
+        EnsureSortBuffer(count);
+        for (int i = 0; i < count; i++) _sortBuffer[i] = requests[i];
+        return Resolve(ctx, transfers, count, out demotion);
+    }
+
+    private void EnsureSortBuffer(int count)
+    {
+        if (_sortBuffer.Length < count) _sortBuffer = new MigrationRequest[Math.Max(count, 2 * _sortBuffer.Length)];
+    }
+
+    /// <summary>Phase B over the first <paramref name="count"/> requests of the sort buffer.</summary>
+    private List<MigrationResult> Resolve(TickContext ctx, IReadOnlyList<PageTransfer> transfers, int count, out DemotionDemand? demotion)
     {
         foreach (var t in transfers)
         {
@@ -88,9 +115,6 @@ public sealed class NodeModel
         long now = ctx.NowMs;
         // Sorted in a buffer the node keeps: the canonical order is total (task id, region, seq), so
         // sorting a reused buffer gives the order a fresh array would.
-        int count = requests.Count;
-        if (_sortBuffer.Length < count) _sortBuffer = new MigrationRequest[Math.Max(count, 2 * _sortBuffer.Length)];
-        for (int i = 0; i < count; i++) _sortBuffer[i] = requests[i];
         Array.Sort(_sortBuffer, 0, count);
         for (int s = 0; s < count; s++)
         {

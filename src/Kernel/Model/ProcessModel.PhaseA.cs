@@ -33,14 +33,26 @@ public sealed partial class ProcessModel
     /// Phase A for this process. Applies last tick's task-move results, advances every task's CPU
     /// time, runs <c>task_tick_numa</c> (gated by <c>TaskNumabEnabled</c>), the scan pass of the one
     /// task that wins the mm, and turns this tick's accesses to marked pages into hinting faults
-    /// (one binomial draw per marked region). Returns the migration requests, grouped by nothing;
-    /// the caller routes each to its destination node.
+    /// (one binomial draw per marked region). Returns the migration requests by destination node
+    /// (index = node id; each node's requests in the process's order), each array built once at its
+    /// final size: they travel in messages, so they must be immutable, and are copied only here.
     /// </summary>
-    public ImmutableArray<MigrationRequest> RunPhaseA(TickContext ctx, IReadOnlyList<TaskMoveResult> moves)
+    public ImmutableArray<ImmutableArray<MigrationRequest>> RunPhaseA(TickContext ctx, IReadOnlyList<TaskMoveResult> moves)
     {
         RunPhaseACore(ctx, moves);
-        return [.. _requests];
+        if (_requests.Count == 0) return _noRequests ??= [.. Enumerable.Repeat(ImmutableArray<MigrationRequest>.Empty, _n)];
+        Span<int> counts = stackalloc int[_n];
+        foreach (var q in _requests) counts[q.DstNode]++;
+        var byNode = new MigrationRequest[_n][];
+        for (int n = 0; n < _n; n++) byNode[n] = counts[n] == 0 ? [] : new MigrationRequest[counts[n]];
+        counts.Clear();
+        foreach (var q in _requests) byNode[q.DstNode][counts[q.DstNode]++] = q;
+        var result = new ImmutableArray<MigrationRequest>[_n];
+        for (int n = 0; n < _n; n++) result[n] = ImmutableCollectionsMarshal.AsImmutableArray(byNode[n]);
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
     }
+
+    private ImmutableArray<ImmutableArray<MigrationRequest>>? _noRequests;
 
     /// <summary>
     /// Phase A with each migration request added straight to its destination node's list

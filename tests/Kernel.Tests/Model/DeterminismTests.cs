@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NumaActors.Kernel.Knobs;
 using NumaActors.Kernel.Model;
 using NumaActors.Kernel.Observability;
@@ -59,9 +60,9 @@ public class DeterminismTests
             var ctx = manual.BeginTick();
             var requests = new List<MigrationRequest>();
             foreach (var p in manual.Processes.Reverse())
-                requests.AddRange(p.RunPhaseA(ctx, pendingMoves.Where(m => m.Pid == p.Pid).ToList()));
+                requests.AddRange(p.RunPhaseA(ctx, pendingMoves.Where(m => m.Pid == p.Pid).ToList()).SelectMany(byNode => byNode));
             var routed = manual.RouteTransfers(pendingTransfers);
-            var outs = manual.Nodes.Reverse().Select(n => n.RunPhaseB(ctx, routed[n.Id], requests.Where(q => q.DstNode == n.Id).Reverse().ToList()))
+            var outs = manual.Nodes.Reverse().Select(n => n.RunPhaseB(ctx, routed[n.Id], [requests.Where(q => q.DstNode == n.Id).Reverse().ToImmutableArray()]))
                 .OrderBy(o => o.View.Node).ToList();
             var demotions = outs.Where(o => o.Demotion is not null).Select(o => o.Demotion!.Value).ToList();
             var cOut = manual.Processes.Select(p => p.RunPhaseC(ctx, outs.SelectMany(o => o.Results).Where(r => r.Pid == p.Pid).ToList(), demotions)).ToList();
