@@ -47,6 +47,8 @@ public sealed class ServerActor : ReceiveActor, IWithStash
     private int awaiting;
     private ImmutableArray<ImmutableArray<MigrationRequest>>[] requests = [];
     private NodePhaseBOutput[] nodeOutputs = [];
+    // Each node's view after its last phase B: a node with nothing to do this tick is not asked.
+    private NodeView?[] nodeViews = [];
     private ProcessPhaseCOutput[] processOutputs = [];
 
     public ServerActor(int slot, Scenario scenario, Arm arm, ServerPlan plan, IHookProgramSource programs, RowSchedule schedule, string? dispatcher)
@@ -57,6 +59,7 @@ public sealed class ServerActor : ReceiveActor, IWithStash
         sim = new ServerSimulation(scenario, arm, plan, programs);
         gates = sim.Model.Gates as NumabGates ?? throw new InvalidOperationException("a server's gates are its hook registry's NumabGates");
         nodes = [.. sim.Model.Nodes.Select(n => Context.ActorOf(NodeActor.Props(n, dispatcher), $"node-{n.Id}"))];
+        nodeViews = new NodeView?[nodes.Length];
         SyncCgroups();
         Idle();
     }
@@ -159,7 +162,11 @@ public sealed class ServerActor : ReceiveActor, IWithStash
         programEvents.AddRange(taken);
         var due = sim.ApplyDueEvents();
         events.AddRange(due);
-        if (due.Count > 0) SyncCgroups();
+        if (due.Count > 0)
+        {
+            SyncCgroups();
+            Array.Clear(nodeViews); // a started or stopped process placed or freed pages on the nodes
+        }
         if (due.Count > 0 || ServerSimulation.DetachedAny(taken)) RefreshHooks();
         ctx = sim.Model.BeginTick();
         pids = [.. cgroups.Keys];
@@ -182,15 +189,29 @@ public sealed class ServerActor : ReceiveActor, IWithStash
     {
         var perNode = PhaseRouting.RequestsByNode(nodes.Length, requests);
         var transfersByNode = sim.Model.RouteTransfers(sim.Model.PendingTransfers);
-        awaiting = nodes.Length;
+        awaiting = 0;
         for (var n = 0; n < nodes.Length; n++)
+        {
+            if (nodeViews[n] is { } view && NodeModel.PhaseBIsIdle(ctx!, transfersByNode[n].Count, perNode[n].Length))
+            {
+                nodeOutputs[n] = new NodePhaseBOutput([], null, view);
+                continue;
+            }
+            awaiting++;
             nodes[n].Tell(new ResolveMigrations(ctx!.TickIndex, ctx, [.. transfersByNode[n]], perNode[n]));
+        }
+        if (awaiting == 0) StartPhaseC();
     }
 
     private void PhaseBDone(MigrationsResolved m)
     {
         nodeOutputs[m.NodeId] = m.Output;
-        if (--awaiting > 0) return;
+        nodeViews[m.NodeId] = m.Output.View;
+        if (--awaiting == 0) StartPhaseC();
+    }
+
+    private void StartPhaseC()
+    {
         var results = PhaseRouting.ResultsByPid(nodeOutputs);
         var demotions = PhaseRouting.Demotions(nodeOutputs);
         awaiting = pids.Length;

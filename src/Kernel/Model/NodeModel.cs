@@ -97,6 +97,14 @@ public sealed class NodeModel
         return Resolve(ctx, transfers, count, out demotion);
     }
 
+    /// <summary>
+    /// Whether a phase B would change nothing: outside tiering mode, with no page transfers and no
+    /// requests, it resolves nothing, wakes no kswapd, asks no demotion and leaves the view as it
+    /// was. An engine may then skip the node's phase B and reuse its last view.
+    /// </summary>
+    public static bool PhaseBIsIdle(TickContext ctx, int transfers, int requests) =>
+        transfers == 0 && requests == 0 && !ctx.Gates.ModeTiering;
+
     private void EnsureSortBuffer(int count)
     {
         if (_sortBuffer.Length < count) _sortBuffer = new MigrationRequest[Math.Max(count, 2 * _sortBuffer.Length)];
