@@ -181,7 +181,9 @@ public sealed class ServerActor : ReceiveActor, IWithStash
 
     private void PhaseADone(FaultsTaken m)
     {
-        requests[Array.BinarySearch(pids, m.Pid)] = m.RequestsByNode;
+        var i = Array.BinarySearch(pids, m.Pid);
+        requests[i] = m.RequestsByNode;
+        if (m.PhaseC is { } done) processOutputs[i] = done;
         if (--awaiting == 0) StartPhaseB();
     }
 
@@ -214,9 +216,13 @@ public sealed class ServerActor : ReceiveActor, IWithStash
     {
         var results = PhaseRouting.ResultsByPid(nodeOutputs);
         var demotions = PhaseRouting.Demotions(nodeOutputs);
-        awaiting = pids.Length;
-        foreach (var pid in pids)
-            cgroups[pid].Actor.Tell(new ApplyMigrationResults(ctx!.TickIndex, ctx, results.GetValueOrDefault(pid, []), demotions));
+        awaiting = 0;
+        for (var i = 0; i < pids.Length; i++)
+        {
+            if (processOutputs[i] is not null) continue; // ran its phase C with phase A
+            awaiting++;
+            cgroups[pids[i]].Actor.Tell(new ApplyMigrationResults(ctx!.TickIndex, ctx, results.GetValueOrDefault(pids[i], []), demotions));
+        }
         if (awaiting == 0) EndTick();
     }
 

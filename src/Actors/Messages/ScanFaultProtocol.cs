@@ -18,7 +18,10 @@ public static class ScanFaultProtocol
 
     /// <summary>
     /// Phase A done: the migration requests of the tick's hinting faults by destination node (index =
-    /// node id), each node's in the process's order.
+    /// node id), each node's in the process's order. <see cref="PhaseC"/> is set when the process
+    /// needed nothing from the nodes this tick (<c>ProcessModel.PhaseCWaitsForNodes</c>) and so ran
+    /// its phase C at once; the server then sends it no <c>ApplyMigrationResults</c>.
     /// </summary>
-    public sealed record FaultsTaken(long Tick, int Pid, ImmutableArray<ImmutableArray<MigrationRequest>> RequestsByNode);
+    public sealed record FaultsTaken(long Tick, int Pid, ImmutableArray<ImmutableArray<MigrationRequest>> RequestsByNode,
+        ProcessPhaseCOutput? PhaseC = null);
 }

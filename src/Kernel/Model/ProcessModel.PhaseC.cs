@@ -18,6 +18,13 @@ public sealed partial class ProcessModel
     private long[] _migratedFrom = [];
 
     /// <summary>
+    /// Whether this tick's phase C must wait for the nodes' phase B: only when phase A asked for a
+    /// migration (the results answer requests) or in tiering mode (a node may ask for demotion).
+    /// Otherwise phase C gets no results and no demotions whatever the nodes do, and may run at once.
+    /// </summary>
+    public bool PhaseCWaitsForNodes(TickContext ctx) => _requests.Count > 0 || ctx.Gates.ModeTiering;
+
+    /// <summary>
     /// Phase C for this process: applies the node's answers to this tick's requests (in request
     /// order), accounts every fault in the order it was taken (<c>task_numa_fault</c>, gated by
     /// <c>TaskNumabEnabled</c>), which runs placement at the end of a scan sequence and may ask for a

@@ -71,4 +71,43 @@ public class DeterminismTests
         }
         Assert.Equal(Fingerprint(reference.TakeSnapshot()), Fingerprint(manual.TakeSnapshot()));
     }
+
+    [Fact]
+    public void A_process_that_asked_the_nodes_nothing_may_run_phase_C_before_phase_B()
+    {
+        // The actor engine's shortcut (ProcessModel.PhaseCWaitsForNodes): such a process's phase C
+        // runs right after its phase A, before any node's phase B; the result must equal Step().
+        var reference = Shared(11);
+        var manual = Shared(11);
+        var pendingMoves = new List<TaskMoveResult>();
+        var pendingTransfers = new List<PageTransfer>();
+        int early = 0, waited = 0;
+        for (int tick = 0; tick < 150; tick++)
+        {
+            reference.Step();
+
+            var ctx = manual.BeginTick();
+            var byNode = new List<ImmutableArray<MigrationRequest>>[manual.Nodes.Count];
+            for (int n = 0; n < byNode.Length; n++) byNode[n] = [];
+            var cOut = new Dictionary<int, ProcessPhaseCOutput>();
+            foreach (var p in manual.Processes)
+            {
+                var requests = p.RunPhaseA(ctx, pendingMoves.Where(m => m.Pid == p.Pid).ToList());
+                for (int n = 0; n < byNode.Length; n++) byNode[n].Add(requests[n]);
+                if (p.PhaseCWaitsForNodes(ctx)) { waited++; continue; }
+                Assert.All(requests, r => Assert.Empty(r));
+                cOut[p.Pid] = p.RunPhaseC(ctx, [], []);
+                early++;
+            }
+            var routed = manual.RouteTransfers(pendingTransfers);
+            var outs = manual.Nodes.Select(n => n.RunPhaseB(ctx, routed[n.Id], byNode[n.Id])).ToList();
+            var demotions = outs.Where(o => o.Demotion is not null).Select(o => o.Demotion!.Value).ToList();
+            foreach (var p in manual.Processes.Where(p => !cOut.ContainsKey(p.Pid)))
+                cOut[p.Pid] = p.RunPhaseC(ctx, outs.SelectMany(o => o.Results).Where(r => r.Pid == p.Pid).ToList(), demotions);
+            pendingMoves = [.. manual.FinishTick([.. outs.Select(o => o.View)], [.. manual.Processes.Select(p => cOut[p.Pid])])];
+            pendingTransfers = [.. manual.PendingTransfers];
+        }
+        Assert.True(early > 0 && waited > 0, $"both paths must be taken (early {early}, waited {waited})");
+        Assert.Equal(Fingerprint(reference.TakeSnapshot()), Fingerprint(manual.TakeSnapshot()));
+    }
 }
