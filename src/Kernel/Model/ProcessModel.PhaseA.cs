@@ -163,12 +163,12 @@ public sealed partial class ProcessModel
 
     /// <summary>
     /// Marked pages touched during the tick fault (§3.6): with per-page access rate λ = region rate /
-    /// resident pages, each of the m marked folios faults with probability 1 − exp(−λ·Δt); one
-    /// binomial draw per region, then each fault is attributed to a task (owner, or in proportion
-    /// to the tasks' shared rates), a memory node (in proportion to marked pages) and a bucket.
-    /// With a fault grain of G folios, the draw is over the region's ⌈m / G⌉ grains with the same
-    /// per-folio probability, and each simulated fault takes up to G marked folios of its node and
-    /// counts (vmstat, cost, <c>task_numa_fault</c> pages, migration) as that many faults.
+    /// resident pages, each marked folio faults with probability 1 − exp(−λ·Δt). One binomial draw
+    /// per region over its ⌈marked / G⌉ grains of G pages (G = one folio, or the fault grain's base
+    /// pages), then each fault is attributed to a task (owner, or in proportion to the tasks' shared
+    /// rates), a memory node (in proportion to marked pages) and a bucket; it takes up to G marked
+    /// pages of that node and counts (vmstat, cost, <c>task_numa_fault</c> pages, migration) as the
+    /// faults of those pages.
     /// </summary>
     private void GenerateHintFaults(TickContext ctx)
     {
@@ -178,9 +178,7 @@ public sealed partial class ProcessModel
         // Per-fault constants in locals: the loop below runs once per hinting fault.
         double hintNs = _costs.HintFaultNs;
         double migrateNs = _folioPages > 1 ? _costs.MigrateThpNs : _costs.MigratePageNs;
-        int folioPages = _folioPages;
-        int grainFolios = _grainFolios;
-        long grainPages = (long)folioPages * grainFolios;
+        int grainPages = _grainPages;
         var budget = _faultBudgetNs;
         // Tasks that can still take a fault this tick. Once none can, every further fault is dropped
         // unseen: only the shared-task draws that the full loop would make are kept, so the random
@@ -194,10 +192,9 @@ public sealed partial class ProcessModel
             long marked = 0;
             for (int n = 0; n < _n; n++) marked += _markedOnNode[row + n];
             if (marked <= 0) continue;
-            int folios = grainFolios == 1 ? (int)(marked / folioPages) : (int)((marked + grainPages - 1) / grainPages);
-            if (folios <= 0) continue;
-            double lambda = _regionRate[r] / _resident[r] * folioPages;
-            int faults = _faultRng.Binomial(folios, 1 - Math.Exp(-lambda * dt));
+            int grains = (int)((marked + grainPages - 1) / grainPages);
+            double lambda = _regionRate[r] / _resident[r] * _folioPages;
+            int faults = _faultRng.Binomial(grains, 1 - Math.Exp(-lambda * dt));
             if (faults == 0) continue;
             int owner = _regionOwner[r];
             if (usable == 0)
@@ -226,17 +223,20 @@ public sealed partial class ProcessModel
                 }
                 var task = _tasks[t];
                 int memNode = PickMarkedNode(row, marked);
-                int pages = grainFolios == 1 ? folioPages : (int)Math.Min(grainPages, _markedOnNode[row + memNode]);
+                int pages = (int)Math.Min(grainPages, _markedOnNode[row + memNode]);
                 marked -= pages;
                 _markedOnNode[row + memNode] -= pages;
                 _markedTotal -= pages;
                 int b = _pickRng.NextInt(buckets);
                 bool migrating = TakeHintFault(ctx, task, r, b, memNode, tiering, pages);
-                budget[t] -= (hintNs + (migrating ? migrateNs : 0)) * (pages / folioPages);
+                budget[t] -= (hintNs + (migrating ? migrateNs : 0)) * FaultsIn(pages);
                 if (budget[t] < hintNs) usable--;
             }
         }
     }
+
+    /// <summary>The hinting faults a simulated fault of <paramref name="pages"/> base pages stands for (a partial folio is one).</summary>
+    private int FaultsIn(int pages) => (pages + _folioPages - 1) / _folioPages;
 
     /// <summary>The memory node of a fault in the region whose per-node row starts at <paramref name="row"/>.</summary>
     private int PickMarkedNode(int row, long marked)
@@ -277,7 +277,7 @@ public sealed partial class ProcessModel
     {
         int cpuNode = task.Node;
         bool local = memNode == cpuNode;
-        int faults = pages / _folioPages;
+        int faults = FaultsIn(pages);
         _vmstat.NumaHintFaults += faults;
         if (local) _vmstat.NumaHintFaultsLocal += faults;
         _pidsActive[1] |= 1UL << PidBucket(task.Id);
@@ -334,7 +334,7 @@ public sealed partial class ProcessModel
     /// </summary>
     private int AddToRequest(TickContext ctx, TaskState task, int r, int src, int dst, MigrationKind kind, int pages)
     {
-        int partial = pages == _folioPages * _grainFolios ? 0 : 1;
+        int partial = pages == _grainPages ? 0 : 1;
         int key = (((task.Index * _n + src) * _n + dst) * RequestKinds + (int)kind) * RequestSizes + partial;
         if (_requestSlotStamp[key] == _requestStamp)
         {

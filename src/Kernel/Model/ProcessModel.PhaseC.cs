@@ -78,7 +78,7 @@ public sealed partial class ProcessModel
                         _cpupidTask[bi] = -1;
                         _cpupidNode[bi] = -1;
                     }
-                    Charge(task, (_folioPages > 1 ? _costs.MigrateThpNs : _costs.MigratePageNs) * (f.Pages / _folioPages));
+                    Charge(task, (_folioPages > 1 ? _costs.MigrateThpNs : _costs.MigratePageNs) * FaultsIn(f.Pages));
                     flags |= TnfMigrated;
                     accountNode = q.DstNode;
                 }

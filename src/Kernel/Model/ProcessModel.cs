@@ -20,8 +20,8 @@ public sealed partial class ProcessModel
     private readonly int _n;
     private readonly int _regionPages;
     private readonly int _folioPages;
-    // Folios one simulated hinting fault stands for (the fault grain; 1 = every fault simulated).
-    private readonly int _grainFolios;
+    // Base pages one simulated hinting fault takes at most: one folio, or a fault grain of base pages.
+    private readonly int _grainPages;
     private readonly DeterministicRandom _faultRng;
     private readonly DeterministicRandom _pickRng;
 
@@ -64,7 +64,7 @@ public sealed partial class ProcessModel
         _regionPages = (int)Math.Max(1, regionSizeBytes / KernelConstants.PageSize);
         _folioPages = setup.TransparentHugePages ? Math.Min(KernelConstants.HugePagePages, _regionPages) : 1;
         // A THP folio is already coarser than any grain: the grain only groups base pages.
-        _grainFolios = _folioPages == 1 ? Math.Clamp(faultGrainPages, 1, _regionPages) : 1;
+        _grainPages = _folioPages == 1 ? Math.Clamp(faultGrainPages, 1, _regionPages) : _folioPages;
         long totalPages = Math.Max(1, setup.MemoryBytes / KernelConstants.PageSize);
         RegionCount = (int)((totalPages + _regionPages - 1) / _regionPages);
         int r = RegionCount;
