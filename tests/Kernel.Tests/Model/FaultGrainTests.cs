@@ -13,8 +13,8 @@ public class FaultGrainTests
 {
     private static ServerModel PinnedRemote(int grainPages, long memory = 256 * Sim.MiB)
     {
-        var server = Sim.GrainedServer(TestMachines.TwoNode(), TestGates.Global(NumaBalancingMode.Normal), grainPages,
-            Sim.Process(1, memory, InitialPlacement.OnNode(1), pin: [0]));
+        var server = Sim.Server(TestMachines.TwoNode(), TestGates.Global(NumaBalancingMode.Normal), faultGrainPages: grainPages,
+            processes: Sim.Process(1, memory, InitialPlacement.OnNode(1), pin: [0]));
         server.RunUntil(3_000);
         return server;
     }
@@ -61,8 +61,8 @@ public class FaultGrainTests
         // changes (cpupid repeats per bucket) must not change how much memory moves by much.
         static (long Faults, long Migrated, double Local) Run(int grain)
         {
-            var server = Sim.GrainedServer(TestMachines.Backplane(), TestGates.Global(NumaBalancingMode.Normal), grain,
-                Sim.Process(1, Sim.GiB, InitialPlacement.OnNode(0), tasks: 4, pin: [0, 1, 2, 3], shared: 0.2, rate: 40_000_000));
+            var server = Sim.Server(TestMachines.Backplane(), TestGates.Global(NumaBalancingMode.Normal), faultGrainPages: grain,
+                processes: Sim.Process(1, Sim.GiB, InitialPlacement.OnNode(0), tasks: 4, pin: [0, 1, 2, 3], shared: 0.2, rate: 40_000_000));
             server.RunUntil(20_000);
             var snap = server.TakeSnapshot();
             return (snap.VmStat.NumaHintFaults, snap.VmStat.NumaPagesMigrated, snap.Processes[0].LocalAccessRatio);

@@ -24,9 +24,11 @@ public class TieringTests
             PromoteRateLimitMBps = rateLimitMBps,
             ScanPeriodMaxMs = scanPeriodMaxMs,
         };
-        return Sim.Server(TestMachines.Tiered(2 * Sim.GiB, 4 * Sim.GiB), TestGates.Global(NumaBalancingMode.MemoryTiering, hotThresholdMs), knobs, seed,
+        return Sim.Server(TestMachines.Tiered(2 * Sim.GiB, 4 * Sim.GiB), TestGates.Global(NumaBalancingMode.MemoryTiering, hotThresholdMs), knobs, seed, processes:
+        [
             Sim.Process(1, 256 * Sim.MiB, InitialPlacement.OnNode(1), rate: 65_536),
-            Sim.Process(2, 1900 * Sim.MiB, InitialPlacement.OnNode(0)) with { CpuUtilization = 0 });
+            Sim.Process(2, 1900 * Sim.MiB, InitialPlacement.OnNode(0)) with { CpuUtilization = 0 },
+        ]);
     }
 
     [Fact]

@@ -12,12 +12,10 @@ internal static class Sim
     public const long MiB = 1L << 20;
     public const long GiB = 1L << 30;
 
-    public static ServerModel Server(Machine machine, INumabGates gates, NumaBalancingKnobs? knobs = null, ulong seed = 1, params ProcessSetup[] processes) =>
-        new(new ServerSetup(0, machine, knobs ?? NumaBalancingKnobs.KernelDefaults, [.. processes], seed), gates);
-
-    /// <summary>A server whose simulated hinting faults each stand for <paramref name="faultGrainPages"/> base pages.</summary>
-    public static ServerModel GrainedServer(Machine machine, INumabGates gates, int faultGrainPages, params ProcessSetup[] processes) =>
-        new(new ServerSetup(0, machine, NumaBalancingKnobs.KernelDefaults, [.. processes], 1, FaultGrainPages: faultGrainPages), gates);
+    /// <summary>A server of <paramref name="processes"/>; each simulated hinting fault stands for up to <paramref name="faultGrainPages"/> base pages.</summary>
+    public static ServerModel Server(Machine machine, INumabGates gates, NumaBalancingKnobs? knobs = null, ulong seed = 1, int faultGrainPages = 1,
+        params ProcessSetup[] processes) =>
+        new(new ServerSetup(0, machine, knobs ?? NumaBalancingKnobs.KernelDefaults, [.. processes], seed, FaultGrainPages: faultGrainPages), gates);
 
     public static ProcessSetup Process(int pid, long memory, InitialPlacement placement, int tasks = 1, int[]? pin = null,
         double rate = 10_000_000, double shared = 0, ulong cgroup = 0, AccessPattern pattern = AccessPattern.Uniform, double skew = 0) =>
