@@ -71,9 +71,7 @@ public static class BenchCommand
     private static string? ParseGrain(string? text)
     {
         if (!U.TryParseSize(text, out long bytes, out string error)) return $"--fault-grain: {error}";
-        if (bytes <= 0 || bytes % 4096 != 0) return $"--fault-grain: '{text}' is not a whole number of 4KiB pages";
-        if (bytes > Scenario.DefaultRegionSizeBytes) return $"--fault-grain: '{text}' is larger than the bench fleet's 2MiB regions";
-        return null;
+        return Scenario.FaultGrainProblem(bytes, Scenario.DefaultRegionSizeBytes, text!) is { } problem ? "--fault-grain " + problem : null;
     }
 
     private const string BothEngines = "both";

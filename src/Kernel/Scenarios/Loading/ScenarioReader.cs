@@ -118,18 +118,10 @@ internal sealed partial class ScenarioReader(
     {
         var size = _r.Size(node, "fault_grain");
         if (size is null) return null;
-        string text = ((YamlScalarNode)node).Value ?? "";
-        if (size.Value <= 0 || size.Value % PageSize != 0)
-        {
-            Diagnostics.Error(node, $"fault_grain must be a whole number of 4KiB pages, found '{text}'");
-            return null;
-        }
-        if (regionSize is { } region && size.Value > region)
-        {
-            Diagnostics.Error(node, $"fault_grain '{text}' is larger than a region ({region / 1024}KiB): one simulated fault covers at most one region's pages on a node");
-            return null;
-        }
-        return size;
+        // An unreadable region_size is reported on its own; the grain is then checked for whole pages only.
+        if (Scenario.FaultGrainProblem(size.Value, regionSize ?? long.MaxValue, ((YamlScalarNode)node).Value ?? "") is not { } problem) return size;
+        Diagnostics.Error(node, "fault_grain " + problem);
+        return null;
     }
 
     private Outputs? ReadOutputs(YamlNode node, bool tickOk)

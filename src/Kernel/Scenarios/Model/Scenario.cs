@@ -43,6 +43,16 @@ public sealed record Scenario(
     /// <summary>The default fault grain: one 4 KiB page, every hinting fault simulated.</summary>
     public const long DefaultFaultGrainBytes = 4096;
 
+    /// <summary>
+    /// Why <paramref name="grainBytes"/> (written <paramref name="text"/>) cannot be a fault grain
+    /// with regions of <paramref name="regionBytes"/>, or null: a grain is whole 4 KiB pages, at most
+    /// one region (one simulated fault takes pages of one region on one node).
+    /// </summary>
+    public static string? FaultGrainProblem(long grainBytes, long regionBytes, string text) =>
+        grainBytes <= 0 || grainBytes % 4096 != 0 ? $"must be a whole number of 4KiB pages, found '{text}'"
+        : grainBytes > regionBytes ? $"'{text}' is larger than a region ({regionBytes / 1024}KiB): one simulated fault covers at most one region's pages on a node"
+        : null;
+
     /// <summary>Default simulation step (CONTRACT.md §2).</summary>
     public static TimeSpan DefaultTick { get; } = TimeSpan.FromMilliseconds(100);
 
