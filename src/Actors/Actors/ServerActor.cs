@@ -47,8 +47,6 @@ public sealed class ServerActor : ReceiveActor, IWithStash
     private int awaiting;
     private ImmutableArray<ImmutableArray<MigrationRequest>>[] requests = [];
     private NodePhaseBOutput[] nodeOutputs = [];
-    // Each node's view after its last phase B: a node with nothing to do this tick is not asked.
-    private NodeView?[] nodeViews = [];
     private ProcessPhaseCOutput[] processOutputs = [];
 
     public ServerActor(int slot, Scenario scenario, Arm arm, ServerPlan plan, IHookProgramSource programs, RowSchedule schedule, string? dispatcher)
@@ -59,7 +57,6 @@ public sealed class ServerActor : ReceiveActor, IWithStash
         sim = new ServerSimulation(scenario, arm, plan, programs);
         gates = sim.Model.Gates as NumabGates ?? throw new InvalidOperationException("a server's gates are its hook registry's NumabGates");
         nodes = [.. sim.Model.Nodes.Select(n => Context.ActorOf(NodeActor.Props(n, dispatcher), $"node-{n.Id}"))];
-        nodeViews = new NodeView?[nodes.Length];
         SyncCgroups();
         Idle();
     }
@@ -162,11 +159,7 @@ public sealed class ServerActor : ReceiveActor, IWithStash
         programEvents.AddRange(taken);
         var due = sim.ApplyDueEvents();
         events.AddRange(due);
-        if (due.Count > 0)
-        {
-            SyncCgroups();
-            Array.Clear(nodeViews); // a started or stopped process placed or freed pages on the nodes
-        }
+        if (due.Count > 0) SyncCgroups();
         if (due.Count > 0 || ServerSimulation.DetachedAny(taken)) RefreshHooks();
         ctx = sim.Model.BeginTick();
         pids = [.. cgroups.Keys];
@@ -194,9 +187,11 @@ public sealed class ServerActor : ReceiveActor, IWithStash
         awaiting = 0;
         for (var n = 0; n < nodes.Length; n++)
         {
-            if (nodeViews[n] is { } view && NodeModel.PhaseBIsIdle(ctx!, transfersByNode[n].Count, perNode[n].Length))
+            // An idle node's phase B would return its view unchanged. Its actor is not running (it
+            // answered its last message), so its model can be read here, as timeline events write it.
+            if (NodeModel.PhaseBIsIdle(ctx!, transfersByNode[n].Count, perNode[n].Length))
             {
-                nodeOutputs[n] = new NodePhaseBOutput([], null, view);
+                nodeOutputs[n] = new NodePhaseBOutput([], null, sim.Model.Nodes[n].View);
                 continue;
             }
             awaiting++;
@@ -208,7 +203,6 @@ public sealed class ServerActor : ReceiveActor, IWithStash
     private void PhaseBDone(MigrationsResolved m)
     {
         nodeOutputs[m.NodeId] = m.Output;
-        nodeViews[m.NodeId] = m.Output.View;
         if (--awaiting == 0) StartPhaseC();
     }
 
