@@ -236,7 +236,8 @@ public sealed partial class ProcessModel
     }
 
     /// <summary>The hinting faults a simulated fault of <paramref name="pages"/> base pages stands for (a partial folio is one).</summary>
-    private int FaultsIn(int pages) => (pages + _folioPages - 1) / _folioPages;
+    /// <remarks>On the per-fault path: base pages (the common case) need no division.</remarks>
+    private int FaultsIn(int pages) => _folioPages == 1 ? pages : (pages + _folioPages - 1) / _folioPages;
 
     /// <summary>The memory node of a fault in the region whose per-node row starts at <paramref name="row"/>.</summary>
     private int PickMarkedNode(int row, long marked)
