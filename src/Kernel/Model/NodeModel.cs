@@ -100,7 +100,7 @@ public sealed class NodeModel
     /// <summary>
     /// Whether a phase B would change nothing: outside tiering mode, with no page transfers and no
     /// requests, it resolves nothing, wakes no kswapd, asks no demotion and leaves the view as it
-    /// was. An engine may then skip the node's phase B and reuse its last view.
+    /// was. An engine may then skip the node's phase B and take its current view as the output.
     /// </summary>
     public static bool PhaseBIsIdle(TickContext ctx, int transfers, int requests) =>
         transfers == 0 && requests == 0 && !ctx.Gates.ModeTiering;
