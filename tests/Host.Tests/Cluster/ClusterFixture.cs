@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace NumaActors.Host.Tests.Cluster;
 
 /// <summary>
-/// What the cluster tests share: a fleet of 200 tiny servers (one two-task workload, 24 s simulated: a run of a few seconds, long enough to kill or add a member while it goes), the
+/// What the cluster tests share: a fleet of 200 tiny servers (one two-task workload, 24 s simulated; the long one, 240 s, runs long enough to kill or add a member while it goes), the
 /// cluster's certificate and a stranger's, and the one-process <c>run</c> results every cluster run
 /// must reproduce byte for byte (report without its engine block, and the time series).
 /// </summary>
