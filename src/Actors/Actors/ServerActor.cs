@@ -19,9 +19,9 @@ namespace NumaActors.Actors.Actors;
 /// <see cref="CgroupActor"/> per workload instance (each with its <see cref="TaskActor"/>s). It owns
 /// the <see cref="ServerSimulation"/> (timeline, cgroup tree, hook registry) and runs each tick of an
 /// epoch as barriers: due timeline events, then phase A at every cgroup, B at every node, C at every
-/// cgroup, D here (<c>ServerModel</c>'s phase contract). Every collection handed to the kernel is
-/// built in pid or node-id order, never arrival order, so the result is <c>ServerModel.Step</c>'s.
-/// Hook commands wait until the epoch ends.
+/// cgroup, D here (<c>ServerModel</c>'s phase contract). A <see cref="TickRound"/> keeps each
+/// barrier and files answers in pid or node-id order, never arrival order, so the result is
+/// <c>ServerModel.Step</c>'s. Hook commands wait until the epoch ends.
 /// </summary>
 public sealed class ServerActor : ReceiveActor, IWithStash
 {
@@ -41,13 +41,7 @@ public sealed class ServerActor : ReceiveActor, IWithStash
     private long ticksDone, epochEnd;
     private IActorRef coordinator = ActorRefs.Nobody;
 
-    // The tick in flight.
-    private TickContext? ctx;
-    private int[] pids = [];
-    private int awaiting;
-    private ImmutableArray<ImmutableArray<MigrationRequest>>[] requests = [];
-    private NodePhaseBOutput[] nodeOutputs = [];
-    private ProcessPhaseCOutput[] processOutputs = [];
+    private TickRound? round;
 
     public ServerActor(int slot, Scenario scenario, Arm arm, ServerPlan plan, IHookProgramSource programs, RowSchedule schedule, string? dispatcher)
     {
@@ -84,9 +78,9 @@ public sealed class ServerActor : ReceiveActor, IWithStash
 
     private void Ticking()
     {
-        Receive<FaultsTaken>(m => m.Tick == ctx!.TickIndex, PhaseADone);
-        Receive<MigrationsResolved>(m => m.Tick == ctx!.TickIndex, PhaseBDone);
-        Receive<MigrationResultsApplied>(m => m.Tick == ctx!.TickIndex, PhaseCDone);
+        Receive<FaultsTaken>(m => m.Tick == round!.Tick, m => { if (round!.ScanAndFaultsDone(m.Pid, m.RequestsByNode, m.PhaseC)) StartPhaseB(); });
+        Receive<MigrationsResolved>(m => m.Tick == round!.Tick, m => { if (round!.MigrationsResolved(m.NodeId, m.Output)) StartPhaseC(); });
+        Receive<MigrationResultsApplied>(m => m.Tick == round!.Tick, m => { if (round!.MigrationResultsApplied(m.Pid, m.Output)) EndTick(); });
         Receive<GetServerActors>(_ => Sender.Tell(Actors()));
         ReceiveAny(_ => Stash.Stash());
     }
@@ -161,76 +155,32 @@ public sealed class ServerActor : ReceiveActor, IWithStash
         events.AddRange(due);
         if (due.Count > 0) SyncCgroups();
         if (due.Count > 0 || ServerSimulation.DetachedAny(taken)) RefreshHooks();
-        ctx = sim.Model.BeginTick();
-        pids = [.. cgroups.Keys];
-        requests = new ImmutableArray<ImmutableArray<MigrationRequest>>[pids.Length];
-        processOutputs = new ProcessPhaseCOutput[pids.Length];
-        nodeOutputs = new NodePhaseBOutput[nodes.Length];
-        awaiting = pids.Length;
-        foreach (var pid in pids)
-            cgroups[pid].Actor.Tell(new RunScanAndFaults(ctx.TickIndex, ctx, moves.GetValueOrDefault(pid, []), hookGeneration));
-        if (awaiting == 0) StartPhaseB();
-    }
-
-    private void PhaseADone(FaultsTaken m)
-    {
-        var i = Array.BinarySearch(pids, m.Pid);
-        requests[i] = m.RequestsByNode;
-        if (m.PhaseC is { } done) processOutputs[i] = done;
-        if (--awaiting == 0) StartPhaseB();
+        var r = round = new TickRound(sim.Model, sim.Model.BeginTick(), [.. cgroups.Keys]);
+        foreach (var pid in r.Pids)
+            cgroups[pid].Actor.Tell(new RunScanAndFaults(r.Tick, r.Context, moves.GetValueOrDefault(pid, []), hookGeneration));
+        if (r.PhaseComplete) StartPhaseB();
     }
 
     private void StartPhaseB()
     {
-        var perNode = PhaseRouting.RequestsByNode(nodes.Length, requests);
-        var transfersByNode = sim.Model.RouteTransfers(sim.Model.PendingTransfers);
-        awaiting = 0;
-        for (var n = 0; n < nodes.Length; n++)
-        {
-            // An idle node's phase B would return its view unchanged. Its actor is not running (it
-            // answered its last message), so its model can be read here, as timeline events write it.
-            if (NodeModel.PhaseBIsIdle(ctx!, transfersByNode[n].Count, perNode[n].Length))
-            {
-                nodeOutputs[n] = new NodePhaseBOutput([], null, sim.Model.Nodes[n].View);
-                continue;
-            }
-            awaiting++;
-            nodes[n].Tell(new ResolveMigrations(ctx!.TickIndex, ctx, [.. transfersByNode[n]], perNode[n]));
-        }
-        if (awaiting == 0) StartPhaseC();
-    }
-
-    private void PhaseBDone(MigrationsResolved m)
-    {
-        nodeOutputs[m.NodeId] = m.Output;
-        if (--awaiting == 0) StartPhaseC();
+        var r = round!;
+        foreach (var (node, transfers, requests) in r.StartPhaseB())
+            nodes[node].Tell(new ResolveMigrations(r.Tick, r.Context, transfers, requests));
+        if (r.PhaseComplete) StartPhaseC();
     }
 
     private void StartPhaseC()
     {
-        var results = PhaseRouting.ResultsByPid(nodeOutputs);
-        var demotions = PhaseRouting.Demotions(nodeOutputs);
-        awaiting = 0;
-        for (var i = 0; i < pids.Length; i++)
-        {
-            if (processOutputs[i] is not null) continue; // ran its phase C with phase A
-            awaiting++;
-            cgroups[pids[i]].Actor.Tell(new ApplyMigrationResults(ctx!.TickIndex, ctx, results.GetValueOrDefault(pids[i], []), demotions));
-        }
-        if (awaiting == 0) EndTick();
-    }
-
-    private void PhaseCDone(MigrationResultsApplied m)
-    {
-        processOutputs[Array.BinarySearch(pids, m.Pid)] = m.Output;
-        if (--awaiting == 0) EndTick();
+        var r = round!;
+        foreach (var (pid, results, demotions) in r.StartPhaseC())
+            cgroups[pid].Actor.Tell(new ApplyMigrationResults(r.Tick, r.Context, results, demotions));
+        if (r.PhaseComplete) EndTick();
     }
 
     /// <summary>Phase D and the model's end of tick (task moves and swaps), then the rows due after it.</summary>
     private void EndTick()
     {
-        var moveResults = sim.Model.FinishTick([.. nodeOutputs.Select(o => o.View)], processOutputs);
-        moves = PhaseRouting.MovesByPid(moveResults);
+        moves = round!.Finish();
         ticksDone++;
         foreach (var row in schedule.RowsAfter(ticksDone)) samples.Add(sim.Sample(row));
         NextTickOrEndEpoch();

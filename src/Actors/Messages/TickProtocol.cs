@@ -24,10 +24,4 @@ public static class TickProtocol
         ImmutableArray<ServerSample> Samples,
         ImmutableArray<(int Event, EventOutcome Outcome)> Events,
         ImmutableArray<ProgramEvent> ProgramEvents);
-
-    /// <summary>Server-internal: the previous tick's barrier is passed, start the next one.</summary>
-    internal sealed record NextTick
-    {
-        public static NextTick Instance { get; } = new();
-    }
 }
