@@ -96,4 +96,27 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Equal([2, 3], doc.RootElement.GetProperty("ratios").EnumerateArray().Select(r => r.GetProperty("servers").GetInt32()));
         Assert.Equal(4, doc.RootElement.GetProperty("runs").GetArrayLength());
     }
+
+    [Fact]
+    public void Servers_in_flight_bound_the_actor_engine_without_changing_its_results_and_zero_is_bad_input()
+    {
+        var run = CliRun.Of("bench", "--servers", "3", "--seconds", "2", "--servers-in-flight", "1", "--out", dir.Of("one-at-a-time"));
+
+        Assert.True(run.ExitCode == 0, run.Err);
+        using var doc = JsonDocument.Parse(File.ReadAllText(dir.Of("one-at-a-time/bench.json")));
+        Assert.Equal(1, doc.RootElement.GetProperty("servers_in_flight").GetInt32());
+        Assert.True(doc.RootElement.GetProperty("identical").GetBoolean());
+
+        var sequential = CliRun.Of("bench", "--servers", "2", "--seconds", "1", "--engine", "sequential", "--out", dir.Of("sequential"));
+        Assert.True(sequential.ExitCode == 0, sequential.Err);
+        using var seq = JsonDocument.Parse(File.ReadAllText(dir.Of("sequential/bench.json")));
+        Assert.Equal(JsonValueKind.Null, seq.RootElement.GetProperty("servers_in_flight").ValueKind);
+
+        foreach (var command in new[] { "bench", "run" })
+        {
+            var bad = CliRun.Of(command, "--servers-in-flight", "0", "--out", dir.Of("bad-" + command));
+            Assert.Equal(2, bad.ExitCode);
+            Assert.Contains("--servers-in-flight: 0 must be at least 1", bad.Err);
+        }
+    }
 }

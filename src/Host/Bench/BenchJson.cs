@@ -49,6 +49,8 @@ public static class BenchJson
         if (result.Compared) w.WriteBoolean("identical", result.Identical);
         else w.WriteNull("identical");
         w.WriteNumber("fault_grain_bytes", result.FaultGrainBytes);
+        if (result.ServersInFlight is { } inFlight) w.WriteNumber("servers_in_flight", inFlight);
+        else w.WriteNull("servers_in_flight");
         w.WriteStartObject("machine");
         w.WriteString("started_utc", result.StartedUtc.ToString("O"));
         w.WriteNumber("processor_count", result.ProcessorCount);

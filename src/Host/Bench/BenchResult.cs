@@ -15,6 +15,9 @@ public sealed record BenchResult(
     long FaultGrainBytes,
     bool Compared = true)
 {
+    /// <summary>The actor engine's servers in flight (null when it did not run).</summary>
+    public int? ServersInFlight { get; init; }
+
     /// <summary>Both engines ran and gave the same results (false when only one engine ran: nothing was compared).</summary>
     public bool Identical => Compared && Ratios.All(r => r.Identical);
 }

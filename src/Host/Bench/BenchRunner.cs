@@ -24,8 +24,9 @@ public static class BenchRunner
     /// too large to run twice); no ratio and no comparison are made.
     /// </param>
     public static BenchResult Run(IReadOnlyList<int> sizes, int seconds, TextWriter log, long faultGrainBytes = Scenario.DefaultFaultGrainBytes,
-        string? engines = null)
+        string? engines = null, ActorEngineOptions? actorOptions = null)
     {
+        var actors = actorOptions ?? ActorEngineOptions.Default;
         var started = DateTimeOffset.UtcNow;
         var runs = new List<BenchRun>();
         var ratios = new List<BenchRatio>();
@@ -41,7 +42,7 @@ public static class BenchRunner
             foreach (var engine in order)
             {
                 log.WriteLine($"bench: {sizes[i]:N0} servers x {seconds} s, engine {engine} ...");
-                var (run, report) = Measure(scenario, sizes[i], seconds, engine);
+                var (run, report) = Measure(scenario, sizes[i], seconds, engine, actors);
                 log.WriteLine($"bench: {sizes[i]:N0} servers, {engine}: {run.WallSeconds:0.00} s wall, {run.ServerSecondsPerWallSecond:N0} server-seconds per wall second");
                 results[engine] = ResultsText(report, scenario);
                 byEngine[engine] = run;
@@ -55,10 +56,13 @@ public static class BenchRunner
         }
         using var self = Process.GetCurrentProcess();
         return new BenchResult(started, Environment.ProcessorCount, RuntimeInformation.FrameworkDescription,
-            RuntimeInformation.OSDescription, runs, ratios, self.PeakWorkingSet64, faultGrainBytes, Compared: engines is null);
+            RuntimeInformation.OSDescription, runs, ratios, self.PeakWorkingSet64, faultGrainBytes, Compared: engines is null)
+        {
+            ServersInFlight = engines == RunCommand.SequentialEngine ? null : actors.ServersInFlight,
+        };
     }
 
-    private static (BenchRun Run, SimulationReport Report) Measure(Scenario scenario, int servers, int seconds, string engine)
+    private static (BenchRun Run, SimulationReport Report) Measure(Scenario scenario, int servers, int seconds, string engine, ActorEngineOptions actors)
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
@@ -69,7 +73,7 @@ public static class BenchRunner
         var clock = Stopwatch.StartNew();
         var report = engine == RunCommand.SequentialEngine
             ? SequentialEngine.Run(scenario, Catalogs.Programs)
-            : ActorEngine.Run(scenario, Catalogs.Programs);
+            : ActorEngine.Run(scenario, Catalogs.Programs, null, actors);
         double wall = clock.Elapsed.TotalSeconds;
         long peak = sampler.Peak;
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;

@@ -8,7 +8,7 @@ using U = NumaActors.Topology.Units.Units;
 namespace NumaActors.Host.Commands;
 
 /// <summary>
-/// <c>bench [--servers N]... [--seconds S] [--fault-grain SIZE] [--engine both|actors|sequential] [--out DIR]</c>: the speed yardstick (DESIGN.md,
+/// <c>bench [--servers N]... [--seconds S] [--fault-grain SIZE] [--engine both|actors|sequential] [--servers-in-flight N] [--out DIR]</c>: the speed yardstick (DESIGN.md,
 /// performance). Runs the bench fleet at each size with both engines, prints a table, writes
 /// <c>DIR/bench.json</c>; exits 1 when the engines' results differ.
 /// </summary>
@@ -53,16 +53,18 @@ public static class BenchCommand
         };
         engine.AcceptOnlyFromAmong(BothEngines, RunCommand.ActorsEngine, RunCommand.SequentialEngine);
         var outDir = new Option<string?>("--out") { Description = "Output directory for bench.json (default ./out/bench)." };
+        var inFlight = ServersInFlightOption.Create();
 
         var command = new Command("bench", "Run the benchmark fleet at each size with both engines; print a table and write bench.json.")
         {
-            servers, seconds, grain, engine, outDir,
+            servers, seconds, grain, engine, outDir, inFlight,
         };
         command.SetAction(parse =>
         {
             U.TryParseSize(parse.GetValue(grain), out long grainBytes, out _);
             var engines = parse.GetValue(engine) is { } e && e != BothEngines ? e : null;
-            return Run(console, parse.GetValue(servers)!, parse.GetValue(seconds), grainBytes, engines, parse.GetValue(outDir) ?? Path.Combine("out", "bench"));
+            return Run(console, parse.GetValue(servers)!, parse.GetValue(seconds), grainBytes, engines,
+                ServersInFlightOption.ToEngineOptions(parse.GetValue(inFlight)), parse.GetValue(outDir) ?? Path.Combine("out", "bench"));
         });
         return command;
     }
@@ -76,12 +78,12 @@ public static class BenchCommand
 
     private const string BothEngines = "both";
 
-    private static int Run(CliConsole console, int[] servers, int seconds, long faultGrainBytes, string? engines, string outDir)
+    private static int Run(CliConsole console, int[] servers, int seconds, long faultGrainBytes, string? engines, ActorEngineOptions actorOptions, string outDir)
     {
         BenchResult result;
         try
         {
-            result = BenchRunner.Run(servers, seconds, console.Out, faultGrainBytes, engines);
+            result = BenchRunner.Run(servers, seconds, console.Out, faultGrainBytes, engines, actorOptions);
         }
         catch (ActorEngineException e)
         {

@@ -61,9 +61,10 @@ public static class RunCommand
         };
 
         var metricsPort = MetricsPortOption.Create();
+        var inFlight = ServersInFlightOption.Create();
         var command = new Command("run", "Run a scenario in this process and write report.json, timeseries.csv and report.html.")
         {
-            scenario, outDir, seed, duration, engine, arm, budget, stallBudget, metricsPort,
+            scenario, outDir, seed, duration, engine, arm, budget, stallBudget, metricsPort, inFlight,
         };
         command.SetAction((parse, cancel) => RunPipeline.RunAsync(
             console,
@@ -73,6 +74,7 @@ public static class RunCommand
                 CpuBudget = parse.GetValue(budget),
                 StallBudgetMs = parse.GetValue(stallBudget).TotalMilliseconds,
                 MetricsPort = parse.GetValue(metricsPort),
+                ServersInFlight = parse.GetValue(inFlight),
             },
             cancel));
         return command;

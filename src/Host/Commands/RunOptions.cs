@@ -15,4 +15,7 @@ public sealed record RunOptions(
 
     /// <summary>Serve Prometheus metrics on http://localhost:PORT/metrics while the run lasts; null: none.</summary>
     public int? MetricsPort { get; init; }
+
+    /// <summary>Actor engine: servers simulated at once; null: its default (4 per processor).</summary>
+    public int? ServersInFlight { get; init; }
 }
