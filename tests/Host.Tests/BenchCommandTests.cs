@@ -25,7 +25,7 @@ public sealed class BenchCommandTests : IDisposable
             Assert.Equal(4, r.GetProperty("servers").GetInt32());
             Assert.Equal(2, r.GetProperty("seconds").GetInt32());
             foreach (var key in new[] { "wall_seconds", "server_seconds_per_wall_second", "peak_working_set_bytes", "bytes_per_task",
-                         "tasks", "hint_faults_per_wall_second", "pages_migrated_per_wall_second" })
+                         "tasks", "hint_faults_per_wall_second", "pages_migrated_per_wall_second", "allocated_bytes" })
                 Assert.True(r.GetProperty(key).GetDouble() > 0, key);
             // 4 servers × (2 caches × 8 + 2 webs × 4 + 1 batch × 16) tasks.
             Assert.Equal(4 * 40, r.GetProperty("tasks").GetInt64());

@@ -18,6 +18,8 @@ namespace NumaActors.Host.Bench;
 public static class BenchRunner
 {
     private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan AllocationsQuiet = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan AllocationsWait = TimeSpan.FromSeconds(2);
 
     /// <param name="engines">
     /// Null: both engines, alternating, compared. One engine's name: that engine only (for fleets
@@ -30,6 +32,7 @@ public static class BenchRunner
         var started = DateTimeOffset.UtcNow;
         var runs = new List<BenchRun>();
         var ratios = new List<BenchRatio>();
+        using var allocations = new AllocationMeter();
         for (int i = 0; i < sizes.Count; i++)
         {
             var scenario = BenchScenario.Build(sizes[i], seconds, faultGrainBytes);
@@ -42,7 +45,7 @@ public static class BenchRunner
             foreach (var engine in order)
             {
                 log.WriteLine($"bench: {sizes[i]:N0} servers x {seconds} s, engine {engine} ...");
-                var (run, report) = Measure(scenario, sizes[i], seconds, engine, actors);
+                var (run, report) = Measure(scenario, sizes[i], seconds, engine, actors, allocations);
                 log.WriteLine($"bench: {sizes[i]:N0} servers, {engine}: {run.WallSeconds:0.00} s wall, {run.ServerSecondsPerWallSecond:N0} server-seconds per wall second");
                 results[engine] = ResultsText(report, scenario);
                 byEngine[engine] = run;
@@ -62,12 +65,12 @@ public static class BenchRunner
         };
     }
 
-    private static (BenchRun Run, SimulationReport Report) Measure(Scenario scenario, int servers, int seconds, string engine, ActorEngineOptions actors)
+    private static (BenchRun Run, SimulationReport Report) Measure(Scenario scenario, int servers, int seconds, string engine, ActorEngineOptions actors, AllocationMeter allocations)
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         long before = Environment.WorkingSet;
-        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        long allocatedBefore = allocations.Settled(AllocationsQuiet, AllocationsWait);
         int gen0 = GC.CollectionCount(0), gen2 = GC.CollectionCount(2);
         using var sampler = new WorkingSetSampler(SampleEvery);
         var clock = Stopwatch.StartNew();
@@ -76,7 +79,7 @@ public static class BenchRunner
             : ActorEngine.Run(scenario, Catalogs.Programs, null, actors);
         double wall = clock.Elapsed.TotalSeconds;
         long peak = sampler.Peak;
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        long allocated = allocations.Settled(AllocationsQuiet, AllocationsWait) - allocatedBefore;
         long faults = 0, migrated = 0;
         foreach (var arm in report.Arms)
         {
