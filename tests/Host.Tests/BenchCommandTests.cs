@@ -25,10 +25,11 @@ public sealed class BenchCommandTests : IDisposable
             Assert.Equal(4, r.GetProperty("servers").GetInt32());
             Assert.Equal(2, r.GetProperty("seconds").GetInt32());
             foreach (var key in new[] { "wall_seconds", "server_seconds_per_wall_second", "peak_working_set_bytes", "bytes_per_task",
-                         "tasks", "hint_faults_per_wall_second", "pages_migrated_per_wall_second", "allocated_bytes" })
+                         "tasks", "hint_faults_per_wall_second", "pages_migrated_per_wall_second" })
                 Assert.True(r.GetProperty(key).GetDouble() > 0, key);
             // 4 servers × (2 caches × 8 + 2 webs × 4 + 1 batch × 16) tasks.
             Assert.Equal(4 * 40, r.GetProperty("tasks").GetInt64());
+            Assert.Equal(JsonValueKind.Null, r.GetProperty("allocated_bytes").ValueKind); // not asked for
         }
         var ratio = Assert.Single(root.GetProperty("ratios").EnumerateArray());
         Assert.Equal(4, ratio.GetProperty("servers").GetInt32());
@@ -117,6 +118,22 @@ public sealed class BenchCommandTests : IDisposable
             var bad = CliRun.Of(command, "--servers-in-flight", "0", "--out", dir.Of("bad-" + command));
             Assert.Equal(2, bad.ExitCode);
             Assert.Contains("--servers-in-flight: 0 must be at least 1", bad.Err);
+        }
+    }
+
+    [Fact]
+    public void Asked_to_count_allocations_bench_reports_what_each_engine_allocated()
+    {
+        var run = CliRun.Of("bench", "--servers", "2", "--seconds", "2", "--allocations", "--out", dir.Of("alloc"));
+
+        Assert.True(run.ExitCode == 0, run.Err);
+        using var doc = JsonDocument.Parse(File.ReadAllText(dir.Of("alloc/bench.json")));
+        foreach (var r in doc.RootElement.GetProperty("runs").EnumerateArray())
+        {
+            // Both engines build report rows and fault lists: a run that allocated nothing was not counted.
+            Assert.True(r.GetProperty("allocated_bytes").GetInt64() > 0, r.GetProperty("engine").GetString());
+            Assert.Equal(r.GetProperty("allocated_bytes").GetInt64() / (2.0 * 2),
+                r.GetProperty("allocated_bytes_per_server_second").GetDouble(), 0);
         }
     }
 }

@@ -28,8 +28,11 @@ public static class BenchJson
             w.WriteNumber("pages_migrated", r.PagesMigrated);
             w.WriteNumber("pages_migrated_per_wall_second", Math.Round(r.PagesMigratedPerWallSecond, 1));
             w.WriteNumber("working_set_before_bytes", r.WorkingSetBeforeBytes);
-            w.WriteNumber("allocated_bytes", r.AllocatedBytes);
-            w.WriteNumber("allocated_bytes_per_server_second", Math.Round(r.AllocatedBytesPerServerSecond, 1));
+            // Not counted unless asked (--allocations): null, never a zero that looks measured.
+            if (r.AllocatedBytes is { } allocated) w.WriteNumber("allocated_bytes", allocated);
+            else w.WriteNull("allocated_bytes");
+            if (r.AllocatedBytesPerServerSecond is { } perServerSecond) w.WriteNumber("allocated_bytes_per_server_second", Math.Round(perServerSecond, 1));
+            else w.WriteNull("allocated_bytes_per_server_second");
             w.WriteNumber("gen0_collections", r.Gen0Collections);
             w.WriteNumber("gen2_collections", r.Gen2Collections);
             w.WriteEndObject();

@@ -4,6 +4,7 @@ namespace NumaActors.Host.Bench;
 /// One engine's run of one fleet size: wall time and throughput, what it simulated, and memory.
 /// <see cref="PeakWorkingSetBytes"/> is the process working set sampled during the run (its peak);
 /// <see cref="BytesPerTask"/> is that peak over the simulated tasks of the whole fleet.
+/// <see cref="AllocatedBytes"/> is null unless bench was asked to count allocations.
 /// </summary>
 public sealed record BenchRun(
     int Servers,
@@ -16,7 +17,7 @@ public sealed record BenchRun(
     long PagesMigrated,
     long PeakWorkingSetBytes,
     long WorkingSetBeforeBytes,
-    long AllocatedBytes,
+    long? AllocatedBytes,
     int Gen0Collections,
     int Gen2Collections)
 {
@@ -27,5 +28,5 @@ public sealed record BenchRun(
     public double BytesPerTask => Tasks > 0 ? (double)PeakWorkingSetBytes / Tasks : 0;
 
     /// <summary>Managed bytes allocated per simulated server-second: what the GC has to clean up.</summary>
-    public double AllocatedBytesPerServerSecond => (double)AllocatedBytes / ((double)Servers * Seconds);
+    public double? AllocatedBytesPerServerSecond => AllocatedBytes / ((double)Servers * Seconds);
 }

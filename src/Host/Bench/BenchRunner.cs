@@ -26,13 +26,14 @@ public static class BenchRunner
     /// too large to run twice); no ratio and no comparison are made.
     /// </param>
     public static BenchResult Run(IReadOnlyList<int> sizes, int seconds, TextWriter log, long faultGrainBytes = Scenario.DefaultFaultGrainBytes,
-        string? engines = null, ActorEngineOptions? actorOptions = null)
+        string? engines = null, ActorEngineOptions? actorOptions = null, bool countAllocations = false)
     {
         var actors = actorOptions ?? ActorEngineOptions.Default;
         var started = DateTimeOffset.UtcNow;
         var runs = new List<BenchRun>();
         var ratios = new List<BenchRatio>();
-        using var allocations = new AllocationMeter();
+        // Counting allocations costs about 5% of throughput (the runtime's allocation events): only when asked.
+        using var allocations = countAllocations ? new AllocationMeter() : null;
         for (int i = 0; i < sizes.Count; i++)
         {
             var scenario = BenchScenario.Build(sizes[i], seconds, faultGrainBytes);
@@ -65,12 +66,12 @@ public static class BenchRunner
         };
     }
 
-    private static (BenchRun Run, SimulationReport Report) Measure(Scenario scenario, int servers, int seconds, string engine, ActorEngineOptions actors, AllocationMeter allocations)
+    private static (BenchRun Run, SimulationReport Report) Measure(Scenario scenario, int servers, int seconds, string engine, ActorEngineOptions actors, AllocationMeter? allocations)
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         long before = Environment.WorkingSet;
-        long allocatedBefore = allocations.Settled(AllocationsQuiet, AllocationsWait);
+        long? allocatedBefore = allocations?.Settled(AllocationsQuiet, AllocationsWait);
         int gen0 = GC.CollectionCount(0), gen2 = GC.CollectionCount(2);
         using var sampler = new WorkingSetSampler(SampleEvery);
         var clock = Stopwatch.StartNew();
@@ -79,7 +80,7 @@ public static class BenchRunner
             : ActorEngine.Run(scenario, Catalogs.Programs, null, actors);
         double wall = clock.Elapsed.TotalSeconds;
         long peak = sampler.Peak;
-        long allocated = allocations.Settled(AllocationsQuiet, AllocationsWait) - allocatedBefore;
+        long? allocated = allocations?.Settled(AllocationsQuiet, AllocationsWait) - allocatedBefore;
         long faults = 0, migrated = 0;
         foreach (var arm in report.Arms)
         {

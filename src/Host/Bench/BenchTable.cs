@@ -27,7 +27,7 @@ public static class BenchTable
             table.AddRow(r.Servers.ToString("N0"), r.Seconds.ToString("N0"), r.Engine, r.WallSeconds.ToString("0.00"),
                 r.ServerSecondsPerWallSecond.ToString("N0"), r.Tasks.ToString("N0"), r.HintFaultsPerWallSecond.ToString("N0"),
                 r.PagesMigratedPerWallSecond.ToString("N0"), (r.PeakWorkingSetBytes / 1048576.0).ToString("N0"),
-                r.BytesPerTask.ToString("N0"), Bytes(r.AllocatedBytesPerServerSecond),
+                r.BytesPerTask.ToString("N0"), r.AllocatedBytesPerServerSecond is { } a ? Bytes(a) : "-",
                 r.Engine == "actors" && ratio is not null ? ratio.ActorsOverSequential.ToString("0.00") + "x" : "");
         }
         console.Rich.Write(table);

@@ -8,7 +8,7 @@ using U = NumaActors.Topology.Units.Units;
 namespace NumaActors.Host.Commands;
 
 /// <summary>
-/// <c>bench [--servers N]... [--seconds S] [--fault-grain SIZE] [--engine both|actors|sequential] [--servers-in-flight N] [--out DIR]</c>: the speed yardstick (DESIGN.md,
+/// <c>bench [--servers N]... [--seconds S] [--fault-grain SIZE] [--engine both|actors|sequential] [--servers-in-flight N] [--allocations] [--out DIR]</c>: the speed yardstick (DESIGN.md,
 /// performance). Runs the bench fleet at each size with both engines, prints a table, writes
 /// <c>DIR/bench.json</c>; exits 1 when the engines' results differ.
 /// </summary>
@@ -54,17 +54,21 @@ public static class BenchCommand
         engine.AcceptOnlyFromAmong(BothEngines, RunCommand.ActorsEngine, RunCommand.SequentialEngine);
         var outDir = new Option<string?>("--out") { Description = "Output directory for bench.json (default ./out/bench)." };
         var inFlight = ServersInFlightOption.Create();
+        var allocations = new Option<bool>("--allocations")
+        {
+            Description = "Also count managed bytes allocated per server-second (from the runtime's allocation events; costs about 5% of throughput, so off by default).",
+        };
 
         var command = new Command("bench", "Run the benchmark fleet at each size with both engines; print a table and write bench.json.")
         {
-            servers, seconds, grain, engine, outDir, inFlight,
+            servers, seconds, grain, engine, outDir, inFlight, allocations,
         };
         command.SetAction(parse =>
         {
             U.TryParseSize(parse.GetValue(grain), out long grainBytes, out _);
             var engines = parse.GetValue(engine) is { } e && e != BothEngines ? e : null;
             return Run(console, parse.GetValue(servers)!, parse.GetValue(seconds), grainBytes, engines,
-                ServersInFlightOption.ToEngineOptions(parse.GetValue(inFlight)), parse.GetValue(outDir) ?? Path.Combine("out", "bench"));
+                ServersInFlightOption.ToEngineOptions(parse.GetValue(inFlight)), parse.GetValue(allocations), parse.GetValue(outDir) ?? Path.Combine("out", "bench"));
         });
         return command;
     }
@@ -78,12 +82,12 @@ public static class BenchCommand
 
     private const string BothEngines = "both";
 
-    private static int Run(CliConsole console, int[] servers, int seconds, long faultGrainBytes, string? engines, ActorEngineOptions actorOptions, string outDir)
+    private static int Run(CliConsole console, int[] servers, int seconds, long faultGrainBytes, string? engines, ActorEngineOptions actorOptions, bool countAllocations, string outDir)
     {
         BenchResult result;
         try
         {
-            result = BenchRunner.Run(servers, seconds, console.Out, faultGrainBytes, engines, actorOptions);
+            result = BenchRunner.Run(servers, seconds, console.Out, faultGrainBytes, engines, actorOptions, countAllocations);
         }
         catch (ActorEngineException e)
         {
