@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NumaActors.Kernel.Phases;
 
 namespace NumaActors.Actors.Tick;
@@ -28,24 +29,49 @@ public static class PhaseRouting
         return perNode;
     }
 
-    /// <summary>Phase B → C: results grouped by pid, nodes in id order, each node's results in its order.</summary>
-    public static Dictionary<int, ImmutableArray<MigrationResult>> ResultsByPid(IReadOnlyList<NodePhaseBOutput> byNodeId)
+    /// <summary>
+    /// Phase B → C: each process's results, by its index in <paramref name="pids"/> (ascending):
+    /// nodes in id order, each node's results in its order. Counted first, so each process's array
+    /// is built once at its size.
+    /// </summary>
+    public static ImmutableArray<MigrationResult>[] ResultsByPid(IReadOnlyList<NodePhaseBOutput> byNodeId, int[] pids)
     {
-        var builders = new Dictionary<int, ImmutableArray<MigrationResult>.Builder>();
+        var counts = new int[pids.Length];
+        foreach (var output in byNodeId)
+            foreach (var r in output.Results) counts[IndexOf(pids, r.Pid)]++;
+        var arrays = new MigrationResult[pids.Length][];
+        for (var i = 0; i < pids.Length; i++)
+        {
+            arrays[i] = counts[i] == 0 ? [] : new MigrationResult[counts[i]];
+            counts[i] = 0;
+        }
         foreach (var output in byNodeId)
             foreach (var r in output.Results)
             {
-                if (!builders.TryGetValue(r.Pid, out var list)) builders[r.Pid] = list = ImmutableArray.CreateBuilder<MigrationResult>();
-                list.Add(r);
+                var i = IndexOf(pids, r.Pid);
+                arrays[i][counts[i]++] = r;
             }
-        return builders.ToDictionary(kv => kv.Key, kv => kv.Value.ToImmutable());
+        var byPid = new ImmutableArray<MigrationResult>[pids.Length];
+        for (var i = 0; i < pids.Length; i++) byPid[i] = ImmutableCollectionsMarshal.AsImmutableArray(arrays[i]);
+        return byPid;
     }
 
     /// <summary>Phase B → C: every demotion demand of the tick, in node order.</summary>
-    public static ImmutableArray<DemotionDemand> Demotions(IReadOnlyList<NodePhaseBOutput> byNodeId) =>
-        [.. byNodeId.Where(o => o.Demotion.HasValue).Select(o => o.Demotion.GetValueOrDefault())];
+    public static ImmutableArray<DemotionDemand> Demotions(IReadOnlyList<NodePhaseBOutput> byNodeId)
+    {
+        var demotions = ImmutableArray.CreateBuilder<DemotionDemand>(0);
+        foreach (var o in byNodeId)
+            if (o.Demotion is { } d) demotions.Add(d);
+        return demotions.DrainToImmutable();
+    }
 
     /// <summary>Phase D → next A: move results grouped by pid, in the resolver's order.</summary>
     public static Dictionary<int, ImmutableArray<TaskMoveResult>> MovesByPid(IReadOnlyList<TaskMoveResult> results) =>
-        results.GroupBy(m => m.Pid).ToDictionary(g => g.Key, g => g.ToImmutableArray());
+        results.Count == 0 ? [] : results.GroupBy(m => m.Pid).ToDictionary(g => g.Key, g => g.ToImmutableArray());
+
+    private static int IndexOf(int[] pids, int pid)
+    {
+        var i = Array.BinarySearch(pids, pid);
+        return i >= 0 ? i : throw new InvalidOperationException($"a migration result names pid {pid}, which is not in this tick");
+    }
 }

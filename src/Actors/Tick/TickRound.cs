@@ -82,11 +82,11 @@ public sealed class TickRound
     /// <summary>Phase C: the processes still to ask, with their results and every demotion demand of the tick.</summary>
     public List<(int Pid, ImmutableArray<MigrationResult> Results, ImmutableArray<DemotionDemand> Demotions)> StartPhaseC()
     {
-        var results = PhaseRouting.ResultsByPid(nodeOutputs);
+        var results = PhaseRouting.ResultsByPid(nodeOutputs, pids);
         var demotions = PhaseRouting.Demotions(nodeOutputs);
         var asks = new List<(int, ImmutableArray<MigrationResult>, ImmutableArray<DemotionDemand>)>(pids.Length);
         for (var i = 0; i < pids.Length; i++)
-            if (processOutputs[i] is null) asks.Add((pids[i], results.GetValueOrDefault(pids[i], []), demotions));
+            if (processOutputs[i] is null) asks.Add((pids[i], results[i], demotions));
         awaiting = asks.Count;
         return asks;
     }
