@@ -15,6 +15,8 @@ public sealed class BenchCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Err);
         Assert.Contains("both engines gave identical results", run.Out);
+        // Progress as run shows it, once per engine at least (a large fleet runs for an hour).
+        Assert.True(run.Err.Split('\n').Count(l => l.StartsWith("progress: arm ", StringComparison.Ordinal)) >= 2, run.Err);
         using var doc = JsonDocument.Parse(File.ReadAllText(dir.Of("bench/bench.json")));
         var root = doc.RootElement;
         Assert.True(root.GetProperty("identical").GetBoolean());

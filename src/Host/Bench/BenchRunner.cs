@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using NumaActors.Actors.Engine;
+using NumaActors.Host.Cli;
 using NumaActors.Host.Commands;
 using NumaActors.Host.Output;
 using NumaActors.Host.Running;
@@ -25,7 +26,7 @@ public static class BenchRunner
     /// Null: both engines, alternating, compared. One engine's name: that engine only (for fleets
     /// too large to run twice); no ratio and no comparison are made.
     /// </param>
-    public static BenchResult Run(IReadOnlyList<int> sizes, int seconds, TextWriter log, long faultGrainBytes = Scenario.DefaultFaultGrainBytes,
+    public static BenchResult Run(IReadOnlyList<int> sizes, int seconds, CliConsole console, long faultGrainBytes = Scenario.DefaultFaultGrainBytes,
         string? engines = null, ActorEngineOptions? actorOptions = null, bool countAllocations = false)
     {
         var actors = actorOptions ?? ActorEngineOptions.Default;
@@ -45,9 +46,9 @@ public static class BenchRunner
             var byEngine = new Dictionary<string, BenchRun>();
             foreach (var engine in order)
             {
-                log.WriteLine($"bench: {sizes[i]:N0} servers x {seconds} s, engine {engine} ...");
-                var (run, report) = Measure(scenario, sizes[i], seconds, engine, actors, allocations);
-                log.WriteLine($"bench: {sizes[i]:N0} servers, {engine}: {run.WallSeconds:0.00} s wall, {run.ServerSecondsPerWallSecond:N0} server-seconds per wall second");
+                console.Out.WriteLine($"bench: {sizes[i]:N0} servers x {seconds} s, engine {engine} ...");
+                var (run, report) = Measure(console, scenario, sizes[i], seconds, engine, actors, allocations);
+                console.Out.WriteLine($"bench: {sizes[i]:N0} servers, {engine}: {run.WallSeconds:0.00} s wall, {run.ServerSecondsPerWallSecond:N0} server-seconds per wall second");
                 results[engine] = ResultsText(report, scenario);
                 byEngine[engine] = run;
                 runs.Add(run);
@@ -66,7 +67,7 @@ public static class BenchRunner
         };
     }
 
-    private static (BenchRun Run, SimulationReport Report) Measure(Scenario scenario, int servers, int seconds, string engine, ActorEngineOptions actors, AllocationMeter? allocations)
+    private static (BenchRun Run, SimulationReport Report) Measure(CliConsole console, Scenario scenario, int servers, int seconds, string engine, ActorEngineOptions actors, AllocationMeter? allocations)
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
@@ -75,9 +76,10 @@ public static class BenchRunner
         int gen0 = GC.CollectionCount(0), gen2 = GC.CollectionCount(2);
         using var sampler = new WorkingSetSampler(SampleEvery);
         var clock = Stopwatch.StartNew();
-        var report = engine == RunCommand.SequentialEngine
-            ? SequentialEngine.Run(scenario, Catalogs.Programs)
-            : ActorEngine.Run(scenario, Catalogs.Programs, null, actors);
+        // Progress as run shows it (a bar on a terminal, a line now and then in a pipe): a large fleet runs for an hour.
+        var report = ProgressDisplay.Run(console, scenario, progress => engine == RunCommand.SequentialEngine
+            ? SequentialEngine.Run(scenario, Catalogs.Programs, new RunSelection(Progress: progress))
+            : ActorEngine.Run(scenario, Catalogs.Programs, new RunSelection(Progress: progress), actors));
         double wall = clock.Elapsed.TotalSeconds;
         long peak = sampler.Peak;
         long? allocated = allocations?.Settled(AllocationsQuiet, AllocationsWait) - allocatedBefore;

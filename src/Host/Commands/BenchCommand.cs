@@ -87,7 +87,7 @@ public static class BenchCommand
         BenchResult result;
         try
         {
-            result = BenchRunner.Run(servers, seconds, console.Out, faultGrainBytes, engines, actorOptions, countAllocations);
+            result = BenchRunner.Run(servers, seconds, console, faultGrainBytes, engines, actorOptions, countAllocations);
         }
         catch (ActorEngineException e)
         {

@@ -6,8 +6,9 @@ using Spectre.Console;
 namespace NumaActors.Host.Output;
 
 /// <summary>
-/// Shows a run's progress: a Spectre progress bar on a terminal, a plain line at most every two
-/// seconds (and at each arm's end) in a pipe or CI, so logs stay short but show the run is alive.
+/// Shows a run's progress: a Spectre progress bar on a terminal; in a pipe or CI a plain line at
+/// most every two seconds, and then only when the run has moved a whole percent or a minute has
+/// passed (and at each arm's end), so an hour's run logs about a hundred lines, not thousands.
 /// </summary>
 public static class ProgressDisplay
 {
@@ -34,15 +35,19 @@ public static class ProgressDisplay
     {
         private readonly Stopwatch clock = Stopwatch.StartNew();
         private double lastPrinted = double.NegativeInfinity;
+        private double lastPercent = double.NegativeInfinity;
 
         public void Report(RunProgress p)
         {
             var now = clock.Elapsed.TotalSeconds;
-            if (now - lastPrinted < 2 && p.ServersDone != p.Servers) return;
+            var percent = 100 * p.ServerSecondsDone / Math.Max(1, p.ServerSecondsTotal);
+            var due = now - lastPrinted >= 2 && (percent - lastPercent >= 1 || now - lastPrinted >= 60);
+            if (!due && p.ServersDone != p.Servers) return;
             lastPrinted = now;
+            lastPercent = percent;
             var speed = now > 0 ? p.ServerSecondsDone / now : 0;
             writer.WriteLine($"progress: arm {p.Arm} ({p.ArmIndex + 1}/{p.Arms}) {p.ServersDone}/{p.Servers} servers, " +
-                $"{100 * p.ServerSecondsDone / Math.Max(1, p.ServerSecondsTotal):0}% of {p.ServerSecondsTotal:N0} server-seconds, {speed:N0} server-s/s");
+                $"{percent:0}% of {p.ServerSecondsTotal:N0} server-seconds, {speed:N0} server-s/s");
         }
     }
 }
