@@ -38,7 +38,7 @@ public static class PhaseRouting
     {
         var counts = new int[pids.Length];
         foreach (var output in byNodeId)
-            foreach (var r in output.Results) counts[IndexOf(pids, r.Pid)]++;
+            foreach (var r in output.Results) counts[PidIndex(pids, r.Pid)]++;
         var arrays = new MigrationResult[pids.Length][];
         for (var i = 0; i < pids.Length; i++)
         {
@@ -48,7 +48,7 @@ public static class PhaseRouting
         foreach (var output in byNodeId)
             foreach (var r in output.Results)
             {
-                var i = IndexOf(pids, r.Pid);
+                var i = PidIndex(pids, r.Pid);
                 arrays[i][counts[i]++] = r;
             }
         var byPid = new ImmutableArray<MigrationResult>[pids.Length];
@@ -69,9 +69,10 @@ public static class PhaseRouting
     public static Dictionary<int, ImmutableArray<TaskMoveResult>> MovesByPid(IReadOnlyList<TaskMoveResult> results) =>
         results.Count == 0 ? [] : results.GroupBy(m => m.Pid).ToDictionary(g => g.Key, g => g.ToImmutableArray());
 
-    private static int IndexOf(int[] pids, int pid)
+    /// <summary>A pid's index among the tick's pids (ascending); a pid the tick does not know is an error, never a miscount.</summary>
+    public static int PidIndex(int[] pids, int pid)
     {
         var i = Array.BinarySearch(pids, pid);
-        return i >= 0 ? i : throw new InvalidOperationException($"a migration result names pid {pid}, which is not in this tick");
+        return i >= 0 ? i : throw new InvalidOperationException($"pid {pid} is not in this tick");
     }
 }

@@ -45,7 +45,7 @@ public sealed class TickRound
     /// <summary>Files a process's phase A (and its phase C, when it ran with it). True when it was the last.</summary>
     public bool ScanAndFaultsDone(int pid, ImmutableArray<ImmutableArray<MigrationRequest>> requestsByNode, ProcessPhaseCOutput? phaseC)
     {
-        var i = Index(pid);
+        var i = PhaseRouting.PidIndex(pids, pid);
         requests[i] = requestsByNode;
         processOutputs[i] = phaseC;
         return --awaiting == 0;
@@ -64,7 +64,7 @@ public sealed class TickRound
         for (var n = 0; n < nodeOutputs.Length; n++)
         {
             if (NodeModel.PhaseBIsIdle(Context, transfersByNode[n].Count, perNode[n].Length))
-                nodeOutputs[n] = new NodePhaseBOutput([], null, model.Nodes[n].View);
+                nodeOutputs[n] = model.Nodes[n].IdlePhaseBOutput;
             else
                 asks.Add((n, [.. transfersByNode[n]], perNode[n]));
         }
@@ -94,7 +94,7 @@ public sealed class TickRound
     /// <summary>Files a process's phase C. True when it was the last.</summary>
     public bool MigrationResultsApplied(int pid, ProcessPhaseCOutput output)
     {
-        processOutputs[Index(pid)] = output;
+        processOutputs[PhaseRouting.PidIndex(pids, pid)] = output;
         return --awaiting == 0;
     }
 
@@ -107,11 +107,5 @@ public sealed class TickRound
         for (var i = 0; i < outputs.Length; i++)
             outputs[i] = processOutputs[i] ?? throw new InvalidOperationException($"tick {Tick}: process {pids[i]} has no phase C output");
         return PhaseRouting.MovesByPid(model.FinishTick(views.MoveToImmutable(), outputs));
-    }
-
-    private int Index(int pid)
-    {
-        var i = Array.BinarySearch(pids, pid);
-        return i >= 0 ? i : throw new InvalidOperationException($"tick {Tick}: pid {pid} is not in this tick");
     }
 }

@@ -105,6 +105,9 @@ public sealed class NodeModel
     public static bool PhaseBIsIdle(TickContext ctx, int transfers, int requests) =>
         transfers == 0 && requests == 0 && !ctx.Gates.ModeTiering;
 
+    /// <summary>What an idle phase B (<see cref="PhaseBIsIdle"/>) returns: no results, no demotion, the view as it is.</summary>
+    public NodePhaseBOutput IdlePhaseBOutput => new([], null, View);
+
     private void EnsureSortBuffer(int count)
     {
         if (_sortBuffer.Length < count) _sortBuffer = new MigrationRequest[Math.Max(count, 2 * _sortBuffer.Length)];
