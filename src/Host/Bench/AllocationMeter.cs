@@ -14,6 +14,9 @@ public sealed class AllocationMeter : EventListener
 {
     private const string RuntimeSource = "Microsoft-Windows-DotNETRuntime";
     private const EventKeywords GcKeyword = (EventKeywords)0x1;
+    // Events arrive on the listener's thread about 100 ms behind the allocations.
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(2);
     private long _bytes;
 
     /// <summary>Bytes counted so far (events arrive on the listener's thread, about 100 ms behind).</summary>
@@ -21,14 +24,14 @@ public sealed class AllocationMeter : EventListener
 
     /// <summary>
     /// The count once the events of allocations made before this call have arrived: it waits until
-    /// the count stops moving for <paramref name="quiet"/>, or <paramref name="limit"/> has passed.
+    /// the count stops moving for 200 ms, or 2 s have passed.
     /// </summary>
-    public long Settled(TimeSpan quiet, TimeSpan limit)
+    public long Settled()
     {
         var clock = Stopwatch.StartNew();
         var still = Stopwatch.StartNew();
         long seen = Bytes;
-        while (still.Elapsed < quiet && clock.Elapsed < limit)
+        while (still.Elapsed < Quiet && clock.Elapsed < Limit)
         {
             Thread.Sleep(10); // the events come on the listener's thread
             long now = Bytes;

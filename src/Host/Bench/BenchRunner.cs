@@ -19,8 +19,6 @@ namespace NumaActors.Host.Bench;
 public static class BenchRunner
 {
     private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(20);
-    private static readonly TimeSpan AllocationsQuiet = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan AllocationsWait = TimeSpan.FromSeconds(2);
 
     /// <param name="engines">
     /// Null: both engines, alternating, compared. One engine's name: that engine only (for fleets
@@ -72,7 +70,7 @@ public static class BenchRunner
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         long before = Environment.WorkingSet;
-        long? allocatedBefore = allocations?.Settled(AllocationsQuiet, AllocationsWait);
+        long? allocatedBefore = allocations?.Settled();
         int gen0 = GC.CollectionCount(0), gen2 = GC.CollectionCount(2);
         using var sampler = new WorkingSetSampler(SampleEvery);
         var clock = Stopwatch.StartNew();
@@ -82,7 +80,7 @@ public static class BenchRunner
             : ActorEngine.Run(scenario, Catalogs.Programs, new RunSelection(Progress: progress), actors));
         double wall = clock.Elapsed.TotalSeconds;
         long peak = sampler.Peak;
-        long? allocated = allocations?.Settled(AllocationsQuiet, AllocationsWait) - allocatedBefore;
+        long? allocated = allocations?.Settled() - allocatedBefore;
         long faults = 0, migrated = 0;
         foreach (var arm in report.Arms)
         {
