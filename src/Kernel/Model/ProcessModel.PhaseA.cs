@@ -242,7 +242,9 @@ public sealed partial class ProcessModel
     /// <summary>The memory node of a fault in the region whose per-node row starts at <paramref name="row"/>.</summary>
     private int PickMarkedNode(int row, long marked)
     {
-        long pick = (long)(_pickRng.NextDouble() * (marked / _folioPages)) * _folioPages;
+        // Base pages (the common case) need no 64-bit division, which costs as much as the draw.
+        double u = _pickRng.NextDouble();
+        long pick = _folioPages == 1 ? (long)(u * marked) : (long)(u * (marked / _folioPages)) * _folioPages;
         var markedOnNode = _markedOnNode;
         for (int n = 0; n < _n; n++)
         {
