@@ -21,36 +21,30 @@ namespace NumaActors.Actors.Actors;
 /// epoch as barriers: due timeline events, then phase A at every cgroup, B at every node, C at every
 /// cgroup, D here (<c>ServerModel</c>'s phase contract). A <see cref="TickRound"/> keeps each
 /// barrier and files answers in pid or node-id order, never arrival order, so the result is
-/// <c>ServerModel.Step</c>'s. Hook commands wait until the epoch ends.
+/// <c>ServerModel.Step</c>'s. Hook commands wait until the epoch ends. Its cgroup actors are kept
+/// by <see cref="ServerCgroups"/>, the epoch's report by <see cref="EpochRecord"/>.
 /// </summary>
 public sealed class ServerActor : ReceiveActor, IWithStash
 {
     private readonly int slot;
     private readonly ServerSimulation sim;
-    private readonly RowSchedule schedule;
-    private readonly string? dispatcher;
     private readonly NumabGates gates;
     private readonly IActorRef[] nodes;
-    private readonly SortedDictionary<int, (ProcessModel Process, IActorRef Actor)> cgroups = [];
-    private readonly Dictionary<ulong, IActorRef> innerCgroups = [];
-    private readonly List<ServerSample> samples = [];
-    private readonly List<(int, EventOutcome)> events = [];
-    private readonly List<ProgramEvent> programEvents = [];
+    private readonly ServerCgroups cgroups;
+    private readonly EpochRecord epoch;
     private Dictionary<int, ImmutableArray<TaskMoveResult>> moves = [];
-    private int serial, hookGeneration;
     private long ticksDone, epochEnd;
     private IActorRef coordinator = ActorRefs.Nobody;
-
     private TickRound? round;
 
     public ServerActor(int slot, Scenario scenario, Arm arm, ServerPlan plan, IHookProgramSource programs, RowSchedule schedule, string? dispatcher)
     {
         this.slot = slot;
-        this.schedule = schedule;
-        this.dispatcher = dispatcher;
         sim = new ServerSimulation(scenario, arm, plan, programs);
         gates = sim.Model.Gates as NumabGates ?? throw new InvalidOperationException("a server's gates are its hook registry's NumabGates");
         nodes = [.. sim.Model.Nodes.Select(n => Context.ActorOf(NodeActor.Props(n, dispatcher), $"node-{n.Id}"))];
+        cgroups = new ServerCgroups(gates, dispatcher);
+        epoch = new EpochRecord(sim, schedule);
         SyncCgroups();
         Idle();
     }
@@ -89,7 +83,7 @@ public sealed class ServerActor : ReceiveActor, IWithStash
     {
         Receive<HookCommandApplied>(m =>
         {
-            if (m.Result.Result.IsOk) RefreshHooks();
+            if (m.Result.Result.IsOk) cgroups.RefreshHooks();
             m.ReplyTo.Tell(m.Result);
             Become(Idle);
             Stash.UnstashAll();
@@ -97,8 +91,7 @@ public sealed class ServerActor : ReceiveActor, IWithStash
         ReceiveAny(_ => Stash.Stash());
     }
 
-    private ServerActors Actors() =>
-        new([.. nodes], cgroups.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value.Actor));
+    private ServerActors Actors() => new([.. nodes], cgroups.ByPid());
 
     private void Command(HookCommand c)
     {
@@ -107,57 +100,31 @@ public sealed class ServerActor : ReceiveActor, IWithStash
             Sender.Tell(new HookCommandResult(c.CgroupPath, c.Operation, HookResult.Fail(Errno.ENOENT, $"no cgroup {c.CgroupPath}")));
             return;
         }
-        var target = cgroups.Values.FirstOrDefault(v => v.Process.CgroupId == id).Actor;
-        if (target is null && !innerCgroups.TryGetValue(id, out target))
-            innerCgroups[id] = target = Context.ActorOf(CgroupActor.Props(null, id, gates, dispatcher), $"cgroup-inner-{id}");
-        target.Tell(new ApplyHookCommand(c, Sender));
+        cgroups.For(Context, id).Tell(new ApplyHookCommand(c, Sender));
         Become(AwaitingHook);
     }
 
-    private void RefreshHooks()
-    {
-        hookGeneration++;
-        foreach (var (_, actor) in cgroups.Values) actor.Tell(new RefreshHook(hookGeneration));
-        foreach (var actor in innerCgroups.Values) actor.Tell(new RefreshHook(hookGeneration));
-    }
-
-    /// <summary>After timeline events: one cgroup actor per live process (a scaled-away process's actors stop).</summary>
+    /// <summary>After timeline events: one cgroup actor per live process; a stopped one's task moves are dropped.</summary>
     private void SyncCgroups()
     {
-        var live = sim.Model.Processes.ToDictionary(p => p.Pid);
-        foreach (var (pid, (process, actor)) in cgroups.ToList())
-        {
-            if (live.TryGetValue(pid, out var now) && ReferenceEquals(now, process)) continue;
-            Context.Stop(actor);
-            cgroups.Remove(pid);
-            moves.Remove(pid);
-        }
-        foreach (var p in sim.Model.Processes)
-            if (!cgroups.ContainsKey(p.Pid))
-                cgroups[p.Pid] = (p, Context.ActorOf(CgroupActor.Props(p, p.CgroupId, gates, dispatcher), $"cgroup-{p.Pid}-{serial++}"));
+        foreach (var pid in cgroups.Sync(Context, sim.Model.Processes)) moves.Remove(pid);
     }
 
     private void NextTickOrEndEpoch()
     {
         if (ticksDone >= epochEnd)
         {
-            coordinator.Tell(new EpochDone(slot, sim.ServerId, ticksDone, [.. samples], [.. events], [.. programEvents]));
-            samples.Clear();
-            events.Clear();
-            programEvents.Clear();
+            coordinator.Tell(epoch.Take(slot, ticksDone));
             Become(Idle);
             Stash.UnstashAll();
             return;
         }
-        var taken = sim.TakeProgramEvents();
-        programEvents.AddRange(taken);
-        var due = sim.ApplyDueEvents();
-        events.AddRange(due);
-        if (due.Count > 0) SyncCgroups();
-        if (due.Count > 0 || ServerSimulation.DetachedAny(taken)) RefreshHooks();
-        var r = round = new TickRound(sim.Model, sim.Model.BeginTick(), [.. cgroups.Keys]);
+        var (processesChanged, hooksChanged) = epoch.BeforeTick();
+        if (processesChanged) SyncCgroups();
+        if (hooksChanged) cgroups.RefreshHooks();
+        var r = round = new TickRound(sim.Model, sim.Model.BeginTick(), [.. cgroups.Pids]);
         foreach (var pid in r.Pids)
-            cgroups[pid].Actor.Tell(new RunScanAndFaults(r.Tick, r.Context, moves.GetValueOrDefault(pid, []), hookGeneration));
+            cgroups[pid].Tell(new RunScanAndFaults(r.Tick, r.Context, moves.GetValueOrDefault(pid, []), cgroups.HookGeneration));
         if (r.PhaseComplete) StartPhaseB();
     }
 
@@ -173,7 +140,7 @@ public sealed class ServerActor : ReceiveActor, IWithStash
     {
         var r = round!;
         foreach (var (pid, results, demotions) in r.StartPhaseC())
-            cgroups[pid].Actor.Tell(new ApplyMigrationResults(r.Tick, r.Context, results, demotions));
+            cgroups[pid].Tell(new ApplyMigrationResults(r.Tick, r.Context, results, demotions));
         if (r.PhaseComplete) EndTick();
     }
 
@@ -182,7 +149,7 @@ public sealed class ServerActor : ReceiveActor, IWithStash
     {
         moves = round!.Finish();
         ticksDone++;
-        foreach (var row in schedule.RowsAfter(ticksDone)) samples.Add(sim.Sample(row));
+        epoch.AfterTick(ticksDone);
         NextTickOrEndEpoch();
     }
 }
