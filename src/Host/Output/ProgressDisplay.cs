@@ -8,7 +8,8 @@ namespace NumaActors.Host.Output;
 /// <summary>
 /// Shows a run's progress: a Spectre progress bar on a terminal; in a pipe or CI a plain line at
 /// most every two seconds, and then only when the run has moved a whole percent or a minute has
-/// passed (and at each arm's end), so an hour's run logs about a hundred lines, not thousands.
+/// passed (and at each arm's end), so an hour's run logs about a hundred lines, not thousands
+/// (<see cref="ProgressLine"/>: each says about how long is left).
 /// </summary>
 public static class ProgressDisplay
 {
@@ -45,9 +46,7 @@ public static class ProgressDisplay
             if (!due && p.ServersDone != p.Servers) return;
             lastPrinted = now;
             lastPercent = percent;
-            var speed = now > 0 ? p.ServerSecondsDone / now : 0;
-            writer.WriteLine($"progress: arm {p.Arm} ({p.ArmIndex + 1}/{p.Arms}) {p.ServersDone}/{p.Servers} servers, " +
-                $"{percent:0}% of {p.ServerSecondsTotal:N0} server-seconds, {speed:N0} server-s/s");
+            writer.WriteLine(ProgressLine.Format(p, now));
         }
     }
 }
