@@ -18,10 +18,13 @@ public sealed class ProgressLineTests
     }
 
     [Fact]
-    public void The_last_line_and_a_line_before_any_server_finished_have_no_estimate()
+    public void The_last_line_and_lines_before_the_first_percent_have_no_estimate()
     {
         Assert.DoesNotContain("left", ProgressLine.Format(At(1000, 300_000, 300_000), 600));
         Assert.DoesNotContain("left", ProgressLine.Format(At(0, 0, 300_000), 5));
+        // 600 of 300,000 server-seconds in 10 s: 0.2%, far too early to say (it would say 83 min).
+        Assert.DoesNotContain("left", ProgressLine.Format(At(0, 600, 300_000), 10));
+        Assert.Contains("left", ProgressLine.Format(At(10, 3_000, 300_000), 10));
     }
 
     [Theory]
