@@ -3,7 +3,6 @@ using Akka.Actor;
 using NumaActors.Actors.Tick;
 using NumaActors.Kernel.Fleet;
 using NumaActors.Kernel.Hooks;
-using NumaActors.Kernel.Model;
 using NumaActors.Kernel.Phases;
 using NumaActors.Kernel.Scenarios;
 using static NumaActors.Actors.Messages.CountersProtocol;
