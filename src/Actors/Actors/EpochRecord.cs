@@ -4,9 +4,8 @@ using static NumaActors.Actors.Messages.TickProtocol;
 namespace NumaActors.Actors.Actors;
 
 /// <summary>
-/// What a server reports at the end of an epoch, gathered tick by tick in the sequential engine's
-/// order: before each tick the hook programs' events and the timeline events due, after it the
-/// time-series rows due.
+/// What a server reports at the end of an epoch, gathered tick by tick: each tick's start
+/// (programs' and timeline events), and after it the time-series rows due.
 /// </summary>
 internal sealed class EpochRecord(ServerSimulation sim, RowSchedule schedule)
 {
@@ -14,17 +13,13 @@ internal sealed class EpochRecord(ServerSimulation sim, RowSchedule schedule)
     private readonly List<(int, EventOutcome)> events = [];
     private readonly List<ProgramEvent> programEvents = [];
 
-    /// <summary>
-    /// Takes the programs' events (a faulted program is detached) and applies the due timeline
-    /// events. Returns whether processes may have changed and whether a hook changed.
-    /// </summary>
-    public (bool ProcessesChanged, bool HooksChanged) BeforeTick()
+    /// <summary>The tick's start (<see cref="ServerSimulation.StartTick"/>), kept for the epoch's report.</summary>
+    public TickStart BeforeTick()
     {
-        var taken = sim.TakeProgramEvents();
-        programEvents.AddRange(taken);
-        var due = sim.ApplyDueEvents();
-        events.AddRange(due);
-        return (due.Count > 0, due.Count > 0 || ServerSimulation.DetachedAny(taken));
+        var start = sim.StartTick();
+        programEvents.AddRange(start.ProgramEvents);
+        events.AddRange(start.Outcomes);
+        return start;
     }
 
     /// <summary>The rows due once <paramref name="ticksDone"/> ticks have run.</summary>

@@ -118,9 +118,9 @@ public sealed class ServerActor : ReceiveActor, IWithStash
             Stash.UnstashAll();
             return;
         }
-        var (processesChanged, hooksChanged) = epoch.BeforeTick();
-        if (processesChanged) SyncCgroups();
-        if (hooksChanged) cgroups.RefreshHooks();
+        var start = epoch.BeforeTick();
+        if (start.ProcessesMayHaveChanged) SyncCgroups();
+        if (start.HooksMayHaveChanged) cgroups.RefreshHooks();
         var r = round = new TickRound(sim.Model, sim.Model.BeginTick(), [.. cgroups.Pids]);
         foreach (var pid in r.Pids)
             cgroups[pid].Tell(new RunScanAndFaults(r.Tick, r.Context, moves.GetValueOrDefault(pid, []), cgroups.HookGeneration));

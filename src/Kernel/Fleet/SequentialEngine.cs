@@ -47,9 +47,9 @@ public static class SequentialEngine
     {
         for (long k = 1; k <= schedule.TickCount; k++)
         {
-            var outcomes = server.Tick(out var programEvents);
-            foreach (var (e, outcome) in outcomes) accumulator.Events.Merge(server.ServerId, e, outcome);
-            foreach (var p in programEvents) accumulator.Events.MergeProgramEvent(server.ServerId, p);
+            var start = server.Tick();
+            foreach (var (e, outcome) in start.Outcomes) accumulator.Events.Merge(server.ServerId, e, outcome);
+            foreach (var p in start.ProgramEvents) accumulator.Events.MergeProgramEvent(server.ServerId, p);
             foreach (var row in schedule.RowsAfter(k)) accumulator.Add(server.Sample(row));
         }
     }

@@ -54,10 +54,9 @@ public sealed class ServerSimulation
     /// <summary>
     /// What the hook programs did during the ticks so far, for the report: the lines they printed,
     /// and every program that faulted at run time (a BPF program's bad access or exhausted
-    /// budget), which is detached as a detach would. In cgroup id order. Both engines call it at
-    /// the start of every tick, before the due events, so their reports agree.
+    /// budget), which is detached as a detach would. In cgroup id order; taken by <see cref="StartTick"/>.
     /// </summary>
-    public IReadOnlyList<ProgramEvent> TakeProgramEvents()
+    private IReadOnlyList<ProgramEvent> TakeProgramEvents()
     {
         List<(ulong Cgroup, IReadOnlyList<string> Lines, string? Fault)>? found = null;
         foreach (var (cgroup, _) in programOwner)
@@ -83,16 +82,8 @@ public sealed class ServerSimulation
         return events;
     }
 
-    /// <summary>Whether <paramref name="events"/> detached a program (the hook snapshot changed).</summary>
-    public static bool DetachedAny(IReadOnlyList<ProgramEvent> events)
-    {
-        foreach (var e in events)
-            if (e.Kind == ProgramEvent.Fault) return true;
-        return false;
-    }
-
     /// <summary>Applies every timeline event due at the start of the next tick; returns (event index, outcome) pairs.</summary>
-    public IReadOnlyList<(int Event, EventOutcome Outcome)> ApplyDueEvents()
+    private IReadOnlyList<(int Event, EventOutcome Outcome)> ApplyDueEvents()
     {
         List<(int, EventOutcome)>? outcomes = null;
         while (nextEvent < scenario.Timeline.Length && scenario.Timeline[nextEvent].At.TotalMilliseconds <= NowMs)
@@ -103,13 +94,22 @@ public sealed class ServerSimulation
         return outcomes ?? (IReadOnlyList<(int, EventOutcome)>)[];
     }
 
-    /// <summary>Program events taken (faulted programs detached), due events, then one tick of the kernel model (the sequential path).</summary>
-    public IReadOnlyList<(int Event, EventOutcome Outcome)> Tick(out IReadOnlyList<ProgramEvent> programEvents)
+    /// <summary>
+    /// The start of every tick, in both engines: the programs' events are taken first (a faulted
+    /// program is detached), then the timeline events due are applied.
+    /// </summary>
+    public TickStart StartTick()
     {
-        programEvents = TakeProgramEvents();
-        var outcomes = ApplyDueEvents();
+        var programEvents = TakeProgramEvents();
+        return new TickStart(programEvents, ApplyDueEvents());
+    }
+
+    /// <summary><see cref="StartTick"/>, then one tick of the kernel model (the sequential path).</summary>
+    public TickStart Tick()
+    {
+        var start = StartTick();
         Model.Step();
-        return outcomes;
+        return start;
     }
 
     /// <summary>Figures since the previous sample, per workload, for time-series row <paramref name="row"/>.</summary>

@@ -119,7 +119,7 @@ public sealed class FleetWireSerializerTests : TestKit
         var samples = ImmutableArray.CreateBuilder<ServerSample>();
         for (var tick = 1; tick <= 20; tick++)
         {
-            sim.Tick(out _);
+            sim.Tick();
             if (tick % 5 == 0) samples.Add(sim.Sample(tick / 5));
         }
         return samples.ToImmutable();
