@@ -25,7 +25,7 @@ public static class ProgressDisplay
                 result = work(new Progress<RunProgress>(p =>
                 {
                     bar.Description = $"arm {Markup.Escape(p.Arm)} ({p.ArmIndex + 1}/{p.Arms}): {p.ServersDone}/{p.Servers} servers";
-                    bar.Value = p.ServerSecondsTotal > 0 ? p.ServerSecondsDone / p.ServerSecondsTotal : 1;
+                    bar.Value = p.Fraction;
                 }));
                 bar.Value = 1;
             });
@@ -41,7 +41,7 @@ public static class ProgressDisplay
         public void Report(RunProgress p)
         {
             var now = clock.Elapsed.TotalSeconds;
-            var percent = 100 * p.ServerSecondsDone / Math.Max(1, p.ServerSecondsTotal);
+            var percent = 100 * p.Fraction;
             var due = now - lastPrinted >= 2 && (percent - lastPercent >= 1 || now - lastPrinted >= 60);
             if (!due && p.ServersDone != p.Servers) return;
             lastPrinted = now;

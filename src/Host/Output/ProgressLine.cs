@@ -12,7 +12,7 @@ public static class ProgressLine
 {
     public static string Format(RunProgress p, double elapsedSeconds)
     {
-        var percent = 100 * p.ServerSecondsDone / Math.Max(1, p.ServerSecondsTotal);
+        var percent = 100 * p.Fraction;
         var speed = elapsedSeconds > 0 ? p.ServerSecondsDone / elapsedSeconds : 0;
         var line = $"progress: arm {p.Arm} ({p.ArmIndex + 1}/{p.Arms}) {p.ServersDone}/{p.Servers} servers, " +
             $"{percent:0}% of {p.ServerSecondsTotal:N0} server-seconds, {speed:N0} server-s/s";
