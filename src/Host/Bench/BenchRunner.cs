@@ -75,9 +75,7 @@ public static class BenchRunner
         using var sampler = new WorkingSetSampler(SampleEvery);
         var clock = Stopwatch.StartNew();
         // Progress as run shows it (a bar on a terminal, a line now and then in a pipe): a large fleet runs for an hour.
-        var report = ProgressDisplay.Run(console, scenario, progress => engine == RunCommand.SequentialEngine
-            ? SequentialEngine.Run(scenario, Catalogs.Programs, new RunSelection(Progress: progress))
-            : ActorEngine.Run(scenario, Catalogs.Programs, new RunSelection(Progress: progress), actors));
+        var report = ProgressDisplay.Run(console, scenario, progress => EngineChoice.Run(engine, scenario, new RunSelection(Progress: progress), actors));
         double wall = clock.Elapsed.TotalSeconds;
         long peak = sampler.Peak;
         long? allocated = allocations?.Settled() - allocatedBefore;

@@ -32,9 +32,7 @@ public static class RunPipeline
             report = ProgressDisplay.Run(console, scenario, progress =>
             {
                 var selection = new RunSelection(options.Arm, metrics.Tee(progress)) { ArmCompleted = metrics.Metrics is null ? null : metrics.Metrics.ArmCompleted };
-                return options.Engine == RunCommand.SequentialEngine
-                    ? SequentialEngine.Run(scenario, Catalogs.Programs, selection)
-                    : ActorEngine.Run(scenario, Catalogs.Programs, selection, ServersInFlightOption.ToEngineOptions(options.ServersInFlight));
+                return EngineChoice.Run(options.Engine, scenario, selection, ServersInFlightOption.ToEngineOptions(options.ServersInFlight));
             });
         }
         catch (ActorEngineException e)
